@@ -1,0 +1,57 @@
+package org.jbec.config;
+
+import java.util.Map;
+
+/**
+ * The service configuration of one jBEC framework, in the shape of BEC's {@code ServiceConfigModel}
+ * plus jBEC's additions ({@code redis.embedded}, {@code log_writer.level/levels}, {@code enforce_acls}).
+ * Paths are as written (relative ones are relative to the jBEC home); user-specific base paths
+ * are already resolved for the current account.
+ *
+ * @param source          the file it came from, or "defaults"
+ * @param redis           the bus's Redis server
+ * @param fileWriter      where data files go
+ * @param log             where log files go and at which levels
+ * @param basePaths       other BEC base paths by section ({@code user_macros}, {@code user_scripts},
+ *                        {@code widgets_settings})
+ * @param abortOnCtrlC    Ctrl-C in the shell aborts the running scan (else pauses it)
+ * @param enforceAcls     every service and user authenticates as its own Redis ACL user
+ */
+public record ServersConfig(String source, Redis redis, FileWriter fileWriter, Log log,
+        Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls) {
+
+    public ServersConfig {
+        basePaths = Map.copyOf(basePaths);
+    }
+
+    /**
+     * @param host     Redis host
+     * @param port     Redis port
+     * @param embedded when nothing answers at a local address, start an embedded Redis there
+     */
+    public record Redis(String host, int port, boolean embedded) {
+    }
+
+    /** @param plugin BEC's file-format name; @param basePath root of the data tree */
+    public record FileWriter(String plugin, String basePath) {
+    }
+
+    /**
+     * @param basePath folder of the rotating log files
+     * @param level    root log level (TRACE, DEBUG, INFO, WARN, ERROR)
+     * @param levels   levels of single loggers by logger name prefix
+     */
+    public record Log(String basePath, String level, Map<String, String> levels) {
+        public Log {
+            levels = Map.copyOf(levels);
+        }
+    }
+
+    /** What jBEC runs with when no file says otherwise. */
+    public static ServersConfig defaults() {
+        return new ServersConfig("defaults", new Redis("localhost", 6379, true),
+                new FileWriter("default_NeXus_format", "data"), new Log("var/log", "INFO", Map.of()),
+                Map.of("user_macros", "macros", "user_scripts", "scripts", "widgets_settings", "widgets_settings"),
+                true, false);
+    }
+}

@@ -1,0 +1,74 @@
+package org.jbec.launcher.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.jbec.bus.api.RedisAddress;
+import org.jbec.config.ServersConfig;
+import org.jbec.launcher.redis.RedisBinary;
+import org.jbec.launcher.redis.RedisProbe;
+import org.jbec.launcher.redis.RedisServerProcess;
+
+/**
+ * Decides which Redis a framework uses: the configured (or {@code JBEC_REDIS}) one when a Redis
+ * answers there; an embedded one started on that port when nothing answers, the address is local
+ * and {@code redis.embedded} allows it; otherwise a clear error.
+ *
+ * @param address  where the framework connects
+ * @param embedded the server jBEC started, to be stopped on exit; empty for an external server
+ */
+record RedisForFramework(RedisAddress address, Optional<RedisServerProcess> embedded) implements AutoCloseable {
+
+    static RedisForFramework provide(ServersConfig config, String override, Path redisDir) throws IOException {
+        RedisAddress address;
+        String from;
+        if (override != null && !override.isBlank()) {
+            try {
+                address = RedisAddress.parse(override);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("JBEC_REDIS: " + e.getMessage(), e);
+            }
+            from = "JBEC_REDIS";
+        } else {
+            address = new RedisAddress(config.redis().host(), config.redis().port());
+            from = config.source() + " (redis.host/redis.port)";
+        }
+        RedisProbe.Answer answer = new RedisProbe(2000).probe(address);
+        switch (answer.kind()) {
+            case REDIS:
+                return new RedisForFramework(address, Optional.empty());
+            case NOT_REDIS:
+                throw new IOException("something that is not Redis answers at " + address + " (" + answer.detail()
+                        + "); point " + from + " at a Redis server or free that port");
+            case UNREACHABLE:
+                throw new IOException("cannot reach Redis at " + address + " named by " + from + ": "
+                        + answer.detail());
+            case NOTHING:
+            default:
+                if (!config.redis().embedded()) {
+                    throw new IOException("no Redis answers at " + address + " and redis.embedded is false in "
+                            + config.source());
+                }
+                if (!address.isLoopback()) {
+                    throw new IOException("no Redis answers at " + address + " named by " + from
+                            + "; an embedded Redis starts only for a local address");
+                }
+                RedisBinary binary = RedisBinary.locate(redisDir.resolve("bin"));
+                RedisServerProcess server = RedisServerProcess.start(binary, address.port(), redisDir, true,
+                        Duration.ofSeconds(20));
+                return new RedisForFramework(address, Optional.of(server));
+        }
+    }
+
+    /** How status names the embedded server; blank for an external one. */
+    String embeddedDescription() {
+        return embedded.map(s -> s.binary().describe() + " pid " + s.pid()).orElse("");
+    }
+
+    @Override
+    public void close() {
+        embedded.ifPresent(RedisServerProcess::close);
+    }
+}

@@ -1,0 +1,46 @@
+package org.jbec.shell.internal;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.felix.service.command.Descriptor;
+import org.jbec.bus.api.RedisConnection;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+
+/** {@code status} and {@code ready}: the framework's health for operators, admins and the launcher. */
+@Component(service = StatusCommands.class, immediate = true, property = {
+        "osgi.command.scope=jbec",
+        "osgi.command.function=status",
+        "osgi.command.function=ready" })
+public final class StatusCommands {
+
+    private final SystemStatusProbe probe;
+
+    // optional and dynamic: status must still answer when Redis is not configured
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RedisConnection redis;
+
+    @Activate
+    public StatusCommands(BundleContext context, @Reference ServiceComponentRuntime scr) {
+        this.probe = new SystemStatusProbe(context, scr);
+    }
+
+    @Descriptor("show framework, Redis, bundle and component states")
+    public String status() {
+        return StatusReport.format(probe.probe(Optional.ofNullable(redis)));
+    }
+
+    @Descriptor("tell whether every bundle and component is up and Redis answers")
+    public String ready() {
+        List<String> problems = probe.probe(Optional.ofNullable(redis)).problems();
+        return problems.isEmpty() ? "ready" : "not ready: " + String.join("; ", problems);
+    }
+}
