@@ -24,7 +24,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  */
 public final class YamlReader {
 
-    private final YAMLFactory factory = YAMLFactory.builder().build();
+    // an empty plain value ("deviceConfig:") is null in YAML, as PyYAML (and so BEC) reads it
+    private final YAMLFactory factory = YAMLFactory.builder()
+            .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     /** Reads a file; {@code displayName} is how problems name it. */
     public YamlNode read(Path file, String displayName) throws ConfigException {

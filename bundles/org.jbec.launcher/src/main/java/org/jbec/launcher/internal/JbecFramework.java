@@ -1,15 +1,13 @@
 package org.jbec.launcher.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
+import org.jbec.launcher.RuntimeBundle;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -18,14 +16,12 @@ import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * One Apache Felix framework with the bnd-resolved runtime bundle set installed from
- * {@code cnf/target/export/jbec}. Start levels order the start: SPI Fly before slf4j (so slf4j finds
- * logback through the ServiceLoader mediator), the services, and the Gogo console last (so it reads
- * input only once the commands exist).
+ * One Apache Felix framework with the bnd-resolved runtime bundle set ({@link RuntimeBundle})
+ * installed at their start levels.
  */
 final class JbecFramework {
 
-    static final int BEGINNING_LEVEL = 4;
+    static final int BEGINNING_LEVEL = RuntimeBundle.CONSOLE_LEVEL;
 
     private final Framework framework;
 
@@ -34,47 +30,19 @@ final class JbecFramework {
     }
 
     static JbecFramework start(Path runtimeBundles, Map<String, String> properties) throws IOException, BundleException {
-        List<Path> jars;
-        try (Stream<Path> files = Files.list(runtimeBundles)) {
-            jars = files.filter(p -> p.toString().endsWith(".jar")).sorted().toList();
-        } catch (IOException e) {
-            throw new IOException("no runtime bundles in " + runtimeBundles + " (build first: mvn install)", e);
-        }
-        if (jars.isEmpty()) {
-            throw new IOException("no runtime bundles in " + runtimeBundles + " (build first: mvn install)");
-        }
+        List<RuntimeBundle> bundles = RuntimeBundle.list(runtimeBundles);
         Framework framework = new FrameworkFactory().newFramework(properties);
         framework.init();
         BundleContext context = framework.getBundleContext();
-        for (Path jar : jars) {
-            Bundle bundle = context.installBundle(jar.toUri().toString());
-            bundle.adapt(BundleStartLevel.class).setStartLevel(startLevel(symbolicName(jar)));
+        for (RuntimeBundle runtimeBundle : bundles) {
+            Bundle bundle = context.installBundle(runtimeBundle.jar().toUri().toString());
+            bundle.adapt(BundleStartLevel.class).setStartLevel(runtimeBundle.startLevel());
             if (!isFragment(bundle)) {
                 bundle.start();
             }
         }
         framework.start();
         return new JbecFramework(framework);
-    }
-
-    static int startLevel(String symbolicName) {
-        if (symbolicName.startsWith("org.apache.aries.spifly") || symbolicName.startsWith("org.objectweb.asm")) {
-            return 1;
-        }
-        if (symbolicName.equals("slf4j.api") || symbolicName.startsWith("ch.qos.logback")) {
-            return 2;
-        }
-        if (symbolicName.equals("org.apache.felix.gogo.jline")) {
-            return BEGINNING_LEVEL;
-        }
-        return 3;
-    }
-
-    private static String symbolicName(Path jar) throws IOException {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            String name = file.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
-            return name == null ? "" : name.split(";")[0].strip();
-        }
     }
 
     private static boolean isFragment(Bundle bundle) {

@@ -13,11 +13,13 @@ record JbecHome(Path root) {
 
     /** The bnd-resolved runtime bundle set, exported by cnf/pom.xml. */
     Path runtimeBundles() {
-        return root.resolve("cnf/target/export/jbec");
+        return root.resolve(org.jbec.launcher.RuntimeBundle.RUNTIME_FOLDER);
     }
 
+    /** Run-time state (pid, control socket, embedded Redis data, caches): {@code JBEC_VAR} or var/. */
     Path var() {
-        return root.resolve("var");
+        String override = System.getenv("JBEC_VAR");
+        return override == null || override.isBlank() ? root.resolve("var") : Path.of(override).toAbsolutePath();
     }
 
     Path logs() {

@@ -90,7 +90,7 @@ final class JbecInstance implements AutoCloseable {
         p.put("felix.fileinstall.dir", home.deploy().toString());
         p.put("felix.fileinstall.poll", "500");
         p.put("felix.fileinstall.noInitialDelay", "true");
-        p.put("felix.fileinstall.start.level", "3");
+        p.put("felix.fileinstall.start.level", Integer.toString(org.jbec.launcher.RuntimeBundle.SERVICE_LEVEL));
         p.put("felix.fileinstall.bundles.new.start", "true");
         p.put("felix.fileinstall.log.level", "2");
         p.put("gosh.args", interactive ? "" : "--nointeractive");

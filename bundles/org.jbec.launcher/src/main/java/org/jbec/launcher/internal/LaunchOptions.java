@@ -28,7 +28,8 @@ record LaunchOptions(Command command, String script, String config, String devic
             "  --config FILE   servers configuration (default config/servers.yaml)",
             "  --devices FILE  device session (default config/demo.yaml)",
             "environment:",
-            "  JBEC_REDIS=host:port  overrides the configured Redis address");
+            "  JBEC_REDIS=host:port  overrides the configured Redis address",
+            "  JBEC_VAR=DIR          run-time state folder instead of var/ (pid, socket, embedded Redis data)");
 
     /** @throws IllegalArgumentException with a message for the user */
     static LaunchOptions parse(String... args) {

@@ -1,0 +1,79 @@
+package org.jbec.itest;
+
+import static org.ops4j.pax.exam.CoreOptions.bundle;
+import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
+import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jbec.launcher.RuntimeBundle;
+import org.jbec.test.support.PrivateRedis;
+import org.ops4j.pax.exam.Option;
+
+/**
+ * The Pax Exam configuration that boots jBEC's resolved runtime (cnf/target/export/jbec) at the
+ * launcher's start levels, against a private Redis, with FileInstall watching a folder of the
+ * test's own. Used only on the driver side (in {@code @Configuration} methods).
+ */
+final class ItestRuntime {
+
+    /** The framework property the tests read to find their deploy folder. */
+    static final String DEPLOY_PROPERTY = "felix.fileinstall.dir";
+
+    private ItestRuntime() {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("jbec.root", "../..")).toAbsolutePath().normalize();
+    }
+
+    /**
+     * Options for a framework connected to a fresh private Redis. The server lives until the test
+     * JVM exits (PrivateRedis stops it then): the test class cannot hold it, since Pax Exam loads
+     * that class inside the framework too, where the fixture's classes do not exist.
+     */
+    static Option[] options() throws IOException {
+        return options(PrivateRedis.start());
+    }
+
+    static Option[] options(PrivateRedis redis) throws IOException {
+        Path root = root();
+        Path work = Files.createDirectories(root.resolve("bundles/org.jbec.itest/target/itest"));
+        Path deploy = Files.createTempDirectory(work, "deploy-");
+        List<Option> options = new ArrayList<>();
+        for (RuntimeBundle b : RuntimeBundle.list(root.resolve(RuntimeBundle.RUNTIME_FOLDER))) {
+            if (b.symbolicName().equals("org.apache.felix.framework")) {
+                continue;
+            }
+            options.add(bundle(b.jar().toUri().toString()).startLevel(b.startLevel()).start());
+        }
+        options.add(junitBundles());
+        options.add(frameworkProperty("org.osgi.framework.startlevel.beginning")
+                .value(Integer.toString(RuntimeBundle.CONSOLE_LEVEL)));
+        options.add(frameworkProperty("jbec.home").value(root.toString()));
+        options.add(frameworkProperty("jbec.servers.config").value(root.resolve("config/servers.yaml").toString()));
+        options.add(frameworkProperty("jbec.redis.address").value(redis.address().toString()));
+        options.add(frameworkProperty(DEPLOY_PROPERTY).value(deploy.toString()));
+        options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
+        options.add(frameworkProperty("felix.fileinstall.start.level").value(Integer.toString(RuntimeBundle.SERVICE_LEVEL)));
+        options.add(frameworkProperty("gosh.args").value("--nointeractive"));
+        options.add(frameworkProperty("gosh.home").value(root.resolve("config/gogo").toString()));
+        options.add(systemProperty("logback.configurationFile").value(root.resolve("config/logback.xml").toString()));
+        options.add(systemProperty("jbec.log.dir").value(work.resolve("log").toString()));
+        options.add(systemProperty("jbec.log.console.level").value("WARN"));
+        // Pax Exam's own bundles come from the local Maven repository only, never from the network
+        options.add(systemProperty("org.ops4j.pax.url.mvn.repositories").value(""));
+        options.add(systemProperty("org.ops4j.pax.url.mvn.useFallbackRepositories").value("false"));
+        String localRepo = System.getProperty("maven.repo.local");
+        if (localRepo != null) {
+            options.add(systemProperty("org.ops4j.pax.url.mvn.localRepository").value(localRepo));
+        }
+        return options.toArray(new Option[0]);
+    }
+}

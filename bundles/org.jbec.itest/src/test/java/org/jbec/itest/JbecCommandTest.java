@@ -1,0 +1,176 @@
+package org.jbec.itest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.jbec.bus.api.RedisAddress;
+import org.jbec.launcher.redis.RedisProbe;
+import org.jbec.test.support.PrivateRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code jbec} command end to end, as an operator runs it: real processes, a real embedded Redis,
+ * the resolved runtime. Each test has its own Redis port and its own var/ folder (JBEC_VAR), so it
+ * never touches a running instance or a Redis it did not start.
+ */
+class JbecCommandTest {
+
+    private static final Path ROOT = ItestRuntime.root();
+
+    @TempDir
+    Path work;
+
+    private int port;
+    private Path config;
+
+    /** Output and exit status of one jbec call. */
+    record Result(int exit, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    @BeforeEach
+    void freshConfig() throws IOException {
+        port = PrivateRedis.freePort();
+        config = writeConfig("servers.yaml", "redis:\n  host: localhost\n  port: " + port + "\n"
+                + "log_writer:\n  base_path: " + work.resolve("log") + "\n");
+    }
+
+    @AfterEach
+    void stopLeftovers() throws Exception {
+        jbec(List.of("stop"));
+    }
+
+    private Path writeConfig(String name, String yaml) throws IOException {
+        Path file = work.resolve(name);
+        Files.writeString(file, yaml);
+        return file;
+    }
+
+    private Result jbec(List<String> args, String... env) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("jbec").toString());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile());
+        Map<String, String> environment = pb.environment();
+        environment.remove("JBEC_REDIS");
+        environment.put("JBEC_VAR", work.resolve("var").toString());
+        for (int i = 0; i < env.length; i += 2) {
+            environment.put(env[i], env[i + 1]);
+        }
+        Path out = work.resolve("out.txt");
+        Path err = work.resolve("err.txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jbec " + args + " finished");
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private Path script(String text) throws IOException {
+        Path file = work.resolve("script.gogo");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void runShowsEmbeddedRedisConnectedAndEveryBundleActive() throws Exception {
+        Result r = jbec(List.of("--config", config.toString(), "run", script("status\n").toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("localhost:" + port + " connected"), r.out());
+        assertTrue(r.out().contains("embedded: redis-server"), r.out());
+        assertTrue(r.out().contains("ready       yes"), r.out());
+        assertTrue(r.out().matches("(?s).*bundles\\s+\\d+ active, 0 not active.*"), r.out());
+        assertEquals(RedisProbe.Kind.NOTHING, new RedisProbe(1000).probe(new RedisAddress("127.0.0.1", port)).kind(),
+                "the embedded Redis is stopped on exit");
+    }
+
+    @Test
+    void aFailingCommandFailsTheRunNamingTheLine() throws Exception {
+        Result r = jbec(List.of("--config", config.toString(), "run",
+                script("# comment\necho first\nno_such_command\necho never\n").toString()));
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.out().contains("first"), r.out());
+        assertFalse(r.out().contains("never"), r.out());
+        assertTrue(r.err().contains("script.gogo:3: no_such_command"), r.err());
+    }
+
+    @Test
+    void startStatusStop() throws Exception {
+        Result start = jbec(List.of("--config", config.toString(), "start"));
+        assertEquals(0, start.exit(), start.all());
+        assertTrue(start.out().startsWith("jBEC started in "), start.out());
+        assertTrue(Files.exists(work.resolve("var/jbec.pid")));
+
+        Result status = jbec(List.of("status"));
+        assertEquals(0, status.exit(), status.all());
+        assertTrue(status.out().contains("ready       yes"), status.out());
+        assertTrue(status.out().contains("embedded: redis-server"), status.out());
+
+        Result again = jbec(List.of("--config", config.toString(), "start"));
+        assertEquals(1, again.exit(), "a second instance is refused");
+        assertTrue(again.err().contains("already running"), again.err());
+
+        Result stop = jbec(List.of("stop"));
+        assertEquals(0, stop.exit(), stop.all());
+        assertFalse(Files.exists(work.resolve("var/jbec.pid")));
+        assertEquals(RedisProbe.Kind.NOTHING, new RedisProbe(1000).probe(new RedisAddress("127.0.0.1", port)).kind());
+
+        Result notRunning = jbec(List.of("status"));
+        assertEquals(3, notRunning.exit());
+        assertTrue(notRunning.out().contains("not running"), notRunning.out());
+    }
+
+    @Test
+    void usesAnExternalRedisNamedByJbecRedis() throws Exception {
+        try (PrivateRedis external = PrivateRedis.start()) {
+            Result r = jbec(List.of("--config", config.toString(), "run", script("status\n").toString()),
+                    "JBEC_REDIS", external.address().toString());
+            assertEquals(0, r.exit(), r.all());
+            assertTrue(r.out().contains(external.address() + " connected"), r.out());
+            assertTrue(r.out().contains("external server"), r.out());
+            assertTrue(external.isAlive(), "an external Redis is left running");
+        }
+    }
+
+    @Test
+    void badServersConfigIsReportedWithFileLineAndKey() throws Exception {
+        Path bad = writeConfig("bad.yaml", "redis:\n  host: localhost\n  prot: 6379\n");
+        Result r = jbec(List.of("--config", bad.toString(), "run", script("status\n").toString()));
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("bad.yaml:3:3: redis.prot: unknown key"), r.err());
+    }
+
+    @Test
+    void somethingElseOnTheRedisPortIsAClearError() throws Exception {
+        try (ServerSocket notRedis = new ServerSocket(0)) {
+            Path other = writeConfig("other.yaml", "redis:\n  port: " + notRedis.getLocalPort() + "\n");
+            Result r = jbec(List.of("--config", other.toString(), "run", script("status\n").toString()));
+            assertEquals(1, r.exit(), r.all());
+            assertTrue(r.err().contains("something that is not Redis answers at localhost:" + notRedis.getLocalPort()),
+                    r.err());
+        }
+    }
+
+    @Test
+    void missingDeviceSessionIsNamed() throws Exception {
+        Result r = jbec(List.of("--config", config.toString(), "--devices", "nope.yaml", "run",
+                script("status\n").toString()));
+        assertEquals(2, r.exit(), r.all());
+        assertTrue(r.err().contains("nope.yaml: device session file not found"), r.err());
+    }
+}

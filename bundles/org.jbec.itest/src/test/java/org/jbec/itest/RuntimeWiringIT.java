@@ -1,0 +1,96 @@
+package org.jbec.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.inject.Inject;
+
+import org.jbec.bus.api.RedisConnection;
+import org.jbec.bus.api.RedisHealth;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+
+/** The resolved runtime in a real Felix framework: every bundle starts and DS wires the services. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class RuntimeWiringIT {
+
+    @Inject
+    private BundleContext context;
+
+    @Inject
+    private RedisConnection connection;
+
+    @Inject
+    private ServiceComponentRuntime scr;
+
+    @Configuration
+    public Option[] config() throws IOException {
+        return ItestRuntime.options();
+    }
+
+    @Test
+    public void everyRuntimeBundleIsActive() {
+        List<String> notActive = Arrays.stream(context.getBundles())
+                .filter(b -> b.getHeaders().get("Fragment-Host") == null && b.getState() != Bundle.ACTIVE)
+                .map(b -> b.getSymbolicName() + " " + b.getState())
+                .toList();
+        assertEquals(List.of(), notActive);
+    }
+
+    @Test
+    public void redisConnectionIsWiredFromServersConfigAndAnswers() {
+        RedisHealth health = connection.check();
+        assertTrue(health.error(), health.connected());
+        assertEquals(context.getProperty("jbec.redis.address"), connection.address().toString());
+    }
+
+    @Test
+    public void everyJbecComponentIsActive() {
+        List<String> notActive = scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.bundle.symbolicName.startsWith("org.jbec."))
+                .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
+                .filter(c -> c.state != ComponentConfigurationDTO.ACTIVE)
+                .map(c -> c.description.name + " state " + c.state)
+                .toList();
+        assertEquals(List.of(), notActive);
+        long components = scr.getComponentDescriptionDTOs().stream()
+                .filter(d -> d.bundle.symbolicName.startsWith("org.jbec.")).count();
+        assertTrue("config publisher, Redis connection and status commands at least", components >= 3);
+    }
+
+    @Test
+    public void statusCommandIsRegisteredForGogo() throws Exception {
+        var refs = context.getServiceReferences((String) null, "(osgi.command.scope=jbec)");
+        assertFalse("jbec commands registered", refs == null || refs.length == 0);
+        List<String> functions = Arrays.stream(refs)
+                .flatMap(r -> Arrays.stream((String[]) r.getProperty("osgi.command.function")))
+                .toList();
+        assertTrue(functions.toString(), functions.containsAll(List.of("status", "ready")));
+    }
+
+    @Test
+    public void implementationPackagesAreNeverExported() {
+        for (Bundle b : context.getBundles()) {
+            if (b.getSymbolicName().startsWith("org.jbec.")) {
+                String exports = b.getHeaders().get("Export-Package");
+                assertFalse(b.getSymbolicName() + " exports " + exports,
+                        exports != null && exports.contains(".internal"));
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package org.jbec.test.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.jbec.bus.api.RedisAddress;
+import org.jbec.launcher.redis.RedisBinary;
+import org.jbec.launcher.redis.RedisServerProcess;
+
+/**
+ * A Redis server of a test's own, on a free loopback port, without persistence, removed with its
+ * folder on {@link #close()}. It uses the same binary as the launcher's embedded Redis: the
+ * machine's redis-server when on the PATH, else the one shipped in embedded-redis. No test touches
+ * a Redis it did not start.
+ */
+public final class PrivateRedis implements AutoCloseable {
+
+    private final RedisServerProcess server;
+    private final Path folder;
+    // a test JVM that ends without close() must not leave a redis-server behind
+    private final Thread stopAtExit;
+
+    private PrivateRedis(RedisServerProcess server, Path folder) {
+        this.server = server;
+        this.folder = folder;
+        this.stopAtExit = new Thread(server::close, "private-redis-" + server.address().port());
+        Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /** Starts a server with the launcher's choice of binary. */
+    public static PrivateRedis start() throws IOException {
+        return start(RedisBinary.locate(binaries()));
+    }
+
+    /** Starts a server with the given binary (to test the shipped one where the PATH has another). */
+    public static PrivateRedis start(RedisBinary binary) throws IOException {
+        Path folder = Files.createTempDirectory("jbec-test-redis-");
+        IOException last = null;
+        // a free port can be taken by someone else between probing and binding: try a few
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                return new PrivateRedis(RedisServerProcess.start(binary, freePort(), folder, false,
+                        Duration.ofSeconds(20)), folder);
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        deleteTree(folder);
+        throw last;
+    }
+
+    /** Where test runs unpack the shipped binary (shared, so it is unpacked once). */
+    public static Path binaries() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "jbec-test-redis-bin");
+    }
+
+    /** A TCP port that nothing listened on a moment ago. */
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+
+    public RedisAddress address() {
+        return server.address();
+    }
+
+    public int port() {
+        return server.address().port();
+    }
+
+    public RedisBinary binary() {
+        return server.binary();
+    }
+
+    public boolean isAlive() {
+        return server.isAlive();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopAtExit);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs anyway
+        }
+        server.close();
+        deleteTree(folder);
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover temp folder is harmless
+        }
+    }
+}
