@@ -63,7 +63,7 @@ public final class Main {
     static String banner(JbecInstance instance, long startNanos) {
         RedisForFramework redis = instance.redis();
         return String.format(Locale.ROOT, "jBEC ready in %.2f s on Felix %s; Redis %s%s%n"
-                        + "Type 'help' for commands, 'jbec:status' for the system, 'exit' to stop.",
+                        + "Type 'help' for commands, 'status' for the system; Ctrl-D or 'exit 0' stops jBEC.",
                 (System.nanoTime() - startNanos) / 1e9, instance.framework().version(), redis.address(),
                 redis.embedded().isPresent() ? " (embedded: " + redis.embeddedDescription() + ")" : " (external)");
     }
