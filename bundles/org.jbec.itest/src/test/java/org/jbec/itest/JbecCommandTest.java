@@ -167,6 +167,19 @@ class JbecCommandTest {
     }
 
     @Test
+    void logLevelsComeFromTheServersConfig() throws Exception {
+        Path logs = work.resolve("levels-log");
+        Path levels = writeConfig("levels.yaml", "redis:\n  port: " + port + "\n"
+                + "log_writer:\n  base_path: " + logs + "\n  level: WARN\n  levels:\n    org.jbec.config: INFO\n");
+        Result r = jbec(List.of("--config", levels.toString(), "run", script("status\n").toString()));
+        assertEquals(0, r.exit(), r.all());
+        String log = Files.readString(logs.resolve("jbec.log"), StandardCharsets.UTF_8);
+        assertTrue(log.contains("INFO  [") && log.contains("Configuration org.jbec.bus.redis updated"),
+                "org.jbec.config logs at INFO: " + log);
+        assertFalse(log.contains("Redis connection to"), "org.jbec.bus.redis stays at the root level WARN: " + log);
+    }
+
+    @Test
     void missingDeviceSessionIsNamed() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "--devices", "nope.yaml", "run",
                 script("status\n").toString()));
