@@ -5,8 +5,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * Condition waits for code that runs inside the test framework (where the test-support bundle's
- * {@code Await} is not deployed): return as soon as the condition holds, fail with what was seen.
+ * Condition waits, never fixed sleeps: return as soon as the condition holds, fail with what was
+ * seen. Part of the Pax Exam probe, so usable inside the test framework.
  */
 final class Conditions {
 
