@@ -1,0 +1,206 @@
+package org.jbec.bus.redis.internal.codec;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.jbec.bus.api.CodecException;
+import org.jbec.bus.api.message.BecStatus;
+import org.jbec.bus.api.message.EndpointRef;
+import org.jbec.bus.api.message.NdArray;
+import org.jbec.bus.api.message.NumpyScalar;
+import org.jbec.bus.api.message.PyComplex;
+import org.jbec.bus.api.message.PyType;
+import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageUnpacker;
+import org.msgpack.value.ValueType;
+
+/**
+ * Reads one msgpack value as BEC's object hook does: maps are decoded bottom-up and every
+ * {@code __bec_codec__} envelope becomes its Java value (messages and known models as records).
+ */
+final class MsgpackDecoder {
+
+    private final MessageUnpacker in;
+    private final TypeRegistry types;
+    private final ValueConverter converter;
+
+    MsgpackDecoder(MessageUnpacker in, TypeRegistry types, ValueConverter converter) {
+        this.in = in;
+        this.types = types;
+        this.converter = converter;
+    }
+
+    Object read() throws IOException {
+        MessageFormat format = in.getNextFormat();
+        ValueType type = format.getValueType();
+        switch (type) {
+            case NIL:
+                in.unpackNil();
+                return null;
+            case BOOLEAN:
+                return in.unpackBoolean();
+            case INTEGER:
+                if (format == MessageFormat.UINT64) {
+                    BigInteger big = in.unpackBigInteger();
+                    return big.bitLength() < 64 ? (Object) big.longValue() : big;
+                }
+                return in.unpackLong();
+            case FLOAT:
+                return in.unpackDouble();
+            case STRING:
+                return in.unpackString();
+            case BINARY: {
+                byte[] bytes = new byte[in.unpackBinaryHeader()];
+                in.readPayload(bytes);
+                return bytes;
+            }
+            case ARRAY: {
+                int n = in.unpackArrayHeader();
+                List<Object> list = new ArrayList<>(Math.min(n, 1 << 16));
+                for (int i = 0; i < n; i++) {
+                    list.add(read());
+                }
+                return list;
+            }
+            case MAP:
+                return readMap();
+            default:
+                throw new CodecException("msgpack " + format + " is not used by BEC");
+        }
+    }
+
+    private Object readMap() throws IOException {
+        int n = in.unpackMapHeader();
+        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, Math.min(n, 1 << 16) * 2));
+        for (int i = 0; i < n; i++) {
+            Object key = read();
+            String name;
+            if (key instanceof String s) {
+                name = s;
+            } else if (key instanceof byte[] b) {
+                // bytes keys only occur in numpy maps; they are ASCII names
+                name = new String(b, StandardCharsets.ISO_8859_1);
+            } else {
+                throw new CodecException("map key of type " + ValueConverter.describe(key)
+                        + " (BEC allows only str and bytes keys)");
+            }
+            map.put(name, read());
+        }
+        if (n == 1 && map.get(MsgpackEncoder.ENVELOPE) instanceof Map<?, ?> envelope) {
+            return fromEnvelope(envelope, map);
+        }
+        return map;
+    }
+
+    private Object fromEnvelope(Map<?, ?> envelope, Map<String, Object> undecoded) {
+        Object encoder = envelope.get("encoder_name");
+        Object typeName = envelope.get("type_name");
+        Object data = envelope.get("data");
+        if (!(encoder instanceof String name)) {
+            return undecoded;
+        }
+        switch (name) {
+            case "BECMessage": {
+                Class<?> type = types.message(String.valueOf(typeName));
+                if (type == null) {
+                    throw new CodecException("unknown message type " + typeName);
+                }
+                return RecordSchema.of(type).build(asMap(data, typeName), converter);
+            }
+            case "BaseModel": {
+                Class<?> type = types.model(String.valueOf(typeName));
+                // unknown models stay plain dicts, as in BEC
+                return type == null ? asMap(data, typeName) : RecordSchema.of(type).build(asMap(data, typeName), converter);
+            }
+            case "Enum":
+                if ("BECStatus".equals(typeName) && data instanceof Long value) {
+                    try {
+                        return BecStatus.of(value);
+                    } catch (IllegalArgumentException e) {
+                        throw new CodecException(e.getMessage());
+                    }
+                }
+                return data;
+            case "DeviceBase":
+                return data;
+            case "set":
+                if (data instanceof List<?> list) {
+                    return new LinkedHashSet<>(list);
+                }
+                throw new CodecException("set envelope without a list");
+            case "EndpointInfo": {
+                Map<?, ?> m = asMap(data, typeName);
+                List<String> ops = new ArrayList<>();
+                if (m.get("message_op") instanceof List<?> l) {
+                    l.forEach(o -> ops.add(String.valueOf(o)));
+                }
+                return new EndpointRef(String.valueOf(m.get("endpoint")), String.valueOf(m.get("message_type")), ops);
+            }
+            case "type": {
+                Map<?, ?> m = asMap(data, typeName);
+                return new PyType(String.valueOf(m.get("type_name")), String.valueOf(m.get("module")));
+            }
+            case "ndarray":
+                return ndarray(asMap(data, typeName));
+            case "number", "bool", "bool_":
+                return scalar(String.valueOf(typeName), asMap(data, typeName));
+            case "complex": {
+                Object repr = asMap(data, typeName).get("data");
+                if (repr instanceof String s) {
+                    try {
+                        return PyComplex.parse(s);
+                    } catch (IllegalArgumentException e) {
+                        throw new CodecException(e.getMessage());
+                    }
+                }
+                throw new CodecException("complex envelope without its repr");
+            }
+            default:
+                // an encoder jBEC does not know: left undecoded, as BEC's object hook does
+                return undecoded;
+        }
+    }
+
+    private static NdArray ndarray(Map<?, ?> m) {
+        Object dtype = m.get("type");
+        Object kind = m.get("kind");
+        Object shape = m.get("shape");
+        Object data = m.get("data");
+        String kindText = kind instanceof byte[] b ? new String(b, StandardCharsets.ISO_8859_1) : "";
+        if (!(dtype instanceof String d)) {
+            throw new CodecException("ndarray of kind '" + kindText + "' with a structured dtype is not supported");
+        }
+        if (!(shape instanceof List<?> dims) || !(data instanceof byte[] bytes)) {
+            throw new CodecException("ndarray envelope without shape or data");
+        }
+        int[] shapeArray = new int[dims.size()];
+        for (int i = 0; i < shapeArray.length; i++) {
+            if (!(dims.get(i) instanceof Long l) || l < 0 || l > Integer.MAX_VALUE) {
+                throw new CodecException("ndarray shape " + dims + " is not a list of sizes");
+            }
+            shapeArray[i] = l.intValue();
+        }
+        return new NdArray(d, kindText, shapeArray, bytes);
+    }
+
+    private static NumpyScalar scalar(String typeName, Map<?, ?> m) {
+        if (m.get("type") instanceof String dtype && m.get("data") instanceof byte[] data) {
+            return new NumpyScalar(typeName, dtype, data);
+        }
+        throw new CodecException("numpy scalar envelope without type or data");
+    }
+
+    private static Map<?, ?> asMap(Object data, Object typeName) {
+        if (data instanceof Map<?, ?> m) {
+            return m;
+        }
+        throw new CodecException("envelope " + typeName + " holds " + (data == null ? "nil" : ValueConverter.describe(data))
+                + ", not a map");
+    }
+}
