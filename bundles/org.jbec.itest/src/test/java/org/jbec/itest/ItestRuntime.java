@@ -3,6 +3,7 @@ package org.jbec.itest;
 import static org.ops4j.pax.exam.CoreOptions.bundle;
 import static org.ops4j.pax.exam.CoreOptions.frameworkProperty;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
+import static org.ops4j.pax.exam.CoreOptions.systemPackage;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
 import java.io.IOException;
@@ -55,6 +56,8 @@ final class ItestRuntime {
         options.add(junitBundles());
         options.add(frameworkProperty("org.osgi.framework.startlevel.beginning")
                 .value(Integer.toString(RuntimeBundle.CONSOLE_LEVEL)));
+        // as the launcher does; Pax Exam merges it into its own system.packages.extra
+        options.add(systemPackage("sun.misc"));
         options.add(frameworkProperty("jbec.home").value(root.toString()));
         options.add(frameworkProperty("jbec.servers.config").value(root.resolve("config/servers.yaml").toString()));
         options.add(frameworkProperty("jbec.redis.address").value(redis.address().toString()));

@@ -10,7 +10,9 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import org.jbec.bus.api.MessageCodec;
 import org.jbec.bus.api.RedisConnection;
+import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.RedisHealth;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -38,6 +40,9 @@ public class RuntimeWiringIT {
     @Inject
     private ServiceComponentRuntime scr;
 
+    @Inject
+    private MessageCodec codec;
+
     @Configuration
     public Option[] config() throws IOException {
         return ItestRuntime.options();
@@ -64,13 +69,24 @@ public class RuntimeWiringIT {
         List<String> notActive = scr.getComponentDescriptionDTOs().stream()
                 .filter(d -> d.bundle.symbolicName.startsWith("org.jbec."))
                 .flatMap(d -> scr.getComponentConfigurationDTOs(d).stream())
-                .filter(c -> c.state != ComponentConfigurationDTO.ACTIVE)
+                // delayed components without a user yet are SATISFIED: ready, not yet created
+                .filter(c -> c.state != ComponentConfigurationDTO.ACTIVE && c.state != ComponentConfigurationDTO.SATISFIED)
                 .map(c -> c.description.name + " state " + c.state)
                 .toList();
         assertEquals(List.of(), notActive);
         long components = scr.getComponentDescriptionDTOs().stream()
                 .filter(d -> d.bundle.symbolicName.startsWith("org.jbec.")).count();
         assertTrue("config publisher, Redis connection and status commands at least", components >= 3);
+    }
+
+    @Test
+    public void codecServiceSpeaksBecInsideTheFramework() {
+        java.util.Map<String, Object> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("RID", "1234");
+        byte[] bytes = codec.encode(new DeviceInstructionMessage(metadata, "samx", "set", java.util.Map.of("set", 0.5)));
+        assertEquals(147, bytes.length);
+        assertEquals(new DeviceInstructionMessage(metadata, "samx", "set", java.util.Map.of("set", 0.5)),
+                codec.decode(bytes));
     }
 
     @Test

@@ -85,6 +85,8 @@ final class JbecInstance implements AutoCloseable {
         Map<String, String> p = new HashMap<>();
         p.put("org.osgi.framework.storage", cache.toString());
         p.put("org.osgi.framework.storage.clean", "onFirstInit");
+        // as -runsystempackages in cnf/jbec.bndrun: msgpack uses sun.misc.Unsafe when it can
+        p.put("org.osgi.framework.system.packages.extra", "sun.misc");
         // the console's start level is reached only by openConsole(), once every service is ready
         p.put("org.osgi.framework.startlevel.beginning", Integer.toString(JbecFramework.BEGINNING_LEVEL - 1));
         p.put("felix.fileinstall.dir", home.deploy().toString());

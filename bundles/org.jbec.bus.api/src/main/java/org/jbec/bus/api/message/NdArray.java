@@ -52,6 +52,19 @@ public record NdArray(String dtype, String kind, int[] shape, byte[] data) {
         return of(Dtype.FLOAT64, values, shape);
     }
 
+    /**
+     * The same data with another shape holding as many elements; no dimensions make a 0-d array.
+     *
+     * @throws IllegalArgumentException when the element count differs
+     */
+    public NdArray reshape(int... newShape) {
+        if (count(newShape) != size()) {
+            throw new IllegalArgumentException("cannot reshape " + Arrays.toString(shape) + " to "
+                    + Arrays.toString(newShape));
+        }
+        return new NdArray(dtype, kind, newShape.clone(), data);
+    }
+
     /** The number of elements. */
     public int size() {
         return count(shape);

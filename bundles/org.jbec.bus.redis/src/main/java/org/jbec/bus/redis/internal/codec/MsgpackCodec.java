@@ -57,7 +57,7 @@ public final class MsgpackCodec implements MessageCodec {
             throw new IOException("empty payload");
         }
         try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(payload)) {
-            Object value = new MsgpackDecoder(unpacker, types, converter).read();
+            Object value = new MsgpackDecoder(unpacker, payload.length, types, converter).read();
             if (unpacker.hasNext()) {
                 throw new IOException("extra data after the msgpack value at byte " + unpacker.getTotalReadBytes());
             }

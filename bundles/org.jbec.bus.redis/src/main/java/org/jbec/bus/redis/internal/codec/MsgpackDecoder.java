@@ -2,6 +2,10 @@ package org.jbec.bus.redis.internal.codec;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,13 +31,30 @@ import org.msgpack.value.ValueType;
 final class MsgpackDecoder {
 
     private final MessageUnpacker in;
+    private final long payloadSize;
     private final TypeRegistry types;
     private final ValueConverter converter;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
 
-    MsgpackDecoder(MessageUnpacker in, TypeRegistry types, ValueConverter converter) {
+    MsgpackDecoder(MessageUnpacker in, long payloadSize, TypeRegistry types, ValueConverter converter) {
         this.in = in;
+        this.payloadSize = payloadSize;
         this.types = types;
         this.converter = converter;
+    }
+
+    /**
+     * A header may claim more than the payload holds: refuse before allocating, so a hostile
+     * payload cannot make the decoder allocate gigabytes.
+     */
+    private int checked(int length, int bytesPerItem) throws IOException {
+        long left = payloadSize - in.getTotalReadBytes();
+        if (length < 0 || (long) length * bytesPerItem > left) {
+            throw new IOException("truncated: a value claims " + Integer.toUnsignedString(length) + " items, "
+                    + left + " bytes left at byte " + in.getTotalReadBytes());
+        }
+        return length;
     }
 
     Object read() throws IOException {
@@ -53,16 +74,19 @@ final class MsgpackDecoder {
                 return in.unpackLong();
             case FLOAT:
                 return in.unpackDouble();
-            case STRING:
-                return in.unpackString();
-            case BINARY: {
-                byte[] bytes = new byte[in.unpackBinaryHeader()];
-                in.readPayload(bytes);
-                return bytes;
+            case STRING: {
+                byte[] bytes = in.readPayload(checked(in.unpackRawStringHeader(), 1));
+                try {
+                    return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+                } catch (CharacterCodingException e) {
+                    throw new IOException("string at byte " + in.getTotalReadBytes() + " is not UTF-8", e);
+                }
             }
+            case BINARY:
+                return in.readPayload(checked(in.unpackBinaryHeader(), 1));
             case ARRAY: {
-                int n = in.unpackArrayHeader();
-                List<Object> list = new ArrayList<>(Math.min(n, 1 << 16));
+                int n = checked(in.unpackArrayHeader(), 1);
+                List<Object> list = new ArrayList<>(Math.min(n, 1024));
                 for (int i = 0; i < n; i++) {
                     list.add(read());
                 }
@@ -76,8 +100,8 @@ final class MsgpackDecoder {
     }
 
     private Object readMap() throws IOException {
-        int n = in.unpackMapHeader();
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, Math.min(n, 1 << 16) * 2));
+        int n = checked(in.unpackMapHeader(), 2);
+        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, Math.min(n, 512) * 2));
         for (int i = 0; i < n; i++) {
             Object key = read();
             String name;
