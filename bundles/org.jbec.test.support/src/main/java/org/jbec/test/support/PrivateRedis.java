@@ -21,7 +21,7 @@ import org.jbec.launcher.redis.RedisServerProcess;
  */
 public final class PrivateRedis implements AutoCloseable {
 
-    private final RedisServerProcess server;
+    private volatile RedisServerProcess server;
     private final Path folder;
     // a test JVM that ends without close() must not leave a redis-server behind
     private final Thread stopAtExit;
@@ -29,8 +29,20 @@ public final class PrivateRedis implements AutoCloseable {
     private PrivateRedis(RedisServerProcess server, Path folder) {
         this.server = server;
         this.folder = folder;
-        this.stopAtExit = new Thread(server::close, "private-redis-" + server.address().port());
+        this.stopAtExit = new Thread(() -> this.server.close(), "private-redis-" + server.address().port());
         Runtime.getRuntime().addShutdownHook(stopAtExit);
+    }
+
+    /** Stops the server (its data is lost: no persistence). */
+    public void stop() {
+        server.close();
+    }
+
+    /** Starts it again on the same port, empty, after {@link #stop()}; returns once it answers. */
+    public void restart() throws IOException {
+        server.close();
+        server = RedisServerProcess.start(server.binary(), server.address().port(), folder, false,
+                Duration.ofSeconds(20));
     }
 
     /** Starts a server with the launcher's choice of binary. */

@@ -9,11 +9,11 @@ class ServerVersionTest {
     @Test
     void readsVersionFromInfoServerSection() {
         String info = "# Server\r\nredis_version:7.0.15\r\nredis_git_sha1:00000000\r\n";
-        assertEquals("7.0.15", JedisRedisConnection.serverVersion(info));
+        assertEquals("7.0.15", JedisConnector.serverVersion(info));
     }
 
     @Test
     void unknownWhenInfoHasNoVersion() {
-        assertEquals("unknown", JedisRedisConnection.serverVersion("# Server\r\n"));
+        assertEquals("unknown", JedisConnector.serverVersion("# Server\r\n"));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.annotation.Annotation;
 import java.util.Optional;
 
 import org.jbec.bus.api.RedisAddress;
@@ -16,11 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The component against a real Redis server of the test's own. */
 @ExtendWith(RedisServerExtension.class)
-class JedisRedisConnectionTest {
+class JedisConnectorHealthTest {
 
     @Test
     void answersWithServerVersionAndRoundTrip(PrivateRedis redis) {
-        JedisRedisConnection connection = new JedisRedisConnection(config("127.0.0.1", redis.port(), ""));
+        JedisConnector connection = new JedisConnector(config("127.0.0.1", redis.port(), ""));
         try {
             RedisHealth health = connection.check();
             assertTrue(health.connected(), health.error());
@@ -36,7 +35,7 @@ class JedisRedisConnectionTest {
     @Test
     void unreachableServerIsReportedNotThrown() throws Exception {
         int nothingThere = PrivateRedis.freePort();
-        JedisRedisConnection connection = new JedisRedisConnection(config("127.0.0.1", nothingThere, "x"));
+        JedisConnector connection = new JedisConnector(config("127.0.0.1", nothingThere, "x"));
         try {
             RedisHealth health = connection.check();
             assertFalse(health.connected());
@@ -50,7 +49,7 @@ class JedisRedisConnectionTest {
     @Test
     void reportsTheServerGoingAway() throws Exception {
         PrivateRedis first = PrivateRedis.start();
-        JedisRedisConnection connection = new JedisRedisConnection(config("127.0.0.1", first.port(), ""));
+        JedisConnector connection = new JedisConnector(config("127.0.0.1", first.port(), ""));
         try {
             assertTrue(connection.check().connected());
             first.close();
@@ -60,32 +59,7 @@ class JedisRedisConnectionTest {
         }
     }
 
-    static JedisRedisConnection.Config config(String host, int port, String embedded) {
-        return new JedisRedisConnection.Config() {
-            @Override
-            public Class<? extends Annotation> annotationType() {
-                return JedisRedisConnection.Config.class;
-            }
-
-            @Override
-            public String host() {
-                return host;
-            }
-
-            @Override
-            public int port() {
-                return port;
-            }
-
-            @Override
-            public String embedded() {
-                return embedded;
-            }
-
-            @Override
-            public int timeoutMillis() {
-                return 1000;
-            }
-        };
+    static JedisConnector.Config config(String host, int port, String embedded) {
+        return new TestConfig(host, port, embedded);
     }
 }

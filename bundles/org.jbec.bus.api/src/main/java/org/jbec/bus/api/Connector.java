@@ -1,0 +1,64 @@
+package org.jbec.bus.api;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.jbec.bus.api.message.BecMessage;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * BEC's Redis connector (bec-protocol.md §1): typed operations on the endpoints of
+ * {@link Endpoints}, subscriptions whose callbacks run on the connector's dispatcher thread (never
+ * on the Redis reader thread) in arrival order, batches executed as one MULTI/EXEC, and a
+ * connection that reconnects with exponential backoff and restores every subscription and stream
+ * position. A payload that cannot be decoded is counted and logged; the subscription goes on.
+ */
+@ProviderType
+public interface Connector extends BusWriter {
+
+    /** GET a stored message (KEY_VALUE and SET_PUBLISH endpoints). */
+    <M extends BecMessage> Optional<M> get(Endpoint<M> endpoint);
+
+    /** KEYS matching the endpoint's key or pattern. */
+    List<String> keys(Endpoint<?> pattern);
+
+    /** LRANGE start..end (inclusive, negative from the end). */
+    <M extends BecMessage> List<M> lrange(Endpoint<M> endpoint, long start, long end);
+
+    /** LLEN. */
+    long llen(Endpoint<?> endpoint);
+
+    /** The newest {@code count} entries of a stream, oldest first (BEC's get_last). */
+    List<BusEvent> lastEntries(Endpoint<?> endpoint, int count);
+
+    /** Every entry of a stream between two ids ({@code "-"} and {@code "+"} for all), oldest first. */
+    List<BusEvent> xrange(Endpoint<?> endpoint, String from, String to);
+
+    /**
+     * SUBSCRIBE (or PSUBSCRIBE when the key is a pattern) to a pub/sub endpoint. While connected, it
+     * returns once Redis has confirmed the subscription: what is published afterwards is received.
+     */
+    Subscription subscribe(Endpoint<?> endpoint, Consumer<BusEvent> callback);
+
+    /** Reads a stream endpoint from {@code start} on, as new entries arrive. */
+    Subscription subscribeStream(Endpoint<?> endpoint, StreamStart start, Consumer<BusEvent> callback);
+
+    /** A batch of writes executed atomically (MULTI/EXEC) by {@link Batch#execute()}. */
+    Batch batch();
+
+    /** The link to Redis now. */
+    ConnectionState state();
+
+    /** Called on every state change, on the dispatcher thread. */
+    Subscription onStateChange(Consumer<ConnectionState> listener);
+
+    /** Payloads received that could not be decoded since the connector started. */
+    long decodeErrors();
+
+    /** Writes collected and executed in one MULTI/EXEC. */
+    interface Batch extends BusWriter {
+        /** Executes every collected write atomically. */
+        void execute();
+    }
+}

@@ -1,0 +1,454 @@
+package org.jbec.bus.redis.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.jbec.bus.api.BusEvent;
+import org.jbec.bus.api.BusUnavailableException;
+import org.jbec.bus.api.CodecException;
+import org.jbec.bus.api.ConnectionState;
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoint;
+import org.jbec.bus.api.Limits;
+import org.jbec.bus.api.MessageCodec;
+import org.jbec.bus.api.RedisAddress;
+import org.jbec.bus.api.RedisConnection;
+import org.jbec.bus.api.RedisHealth;
+import org.jbec.bus.api.StreamStart;
+import org.jbec.bus.api.Subscription;
+import org.jbec.bus.api.message.BecMessage;
+import org.jbec.bus.redis.internal.codec.MsgpackCodec;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisPoolConfig;
+import redis.clients.jedis.Transaction;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The framework's connection to the bus: {@link RedisConnection} (health) and {@link Connector}
+ * (BEC's operations), configured from the servers configuration (PID {@code org.jbec.bus.redis}).
+ * Commands use a pool; pub/sub and streams have a connection and a reader thread each; callbacks run
+ * on the dispatcher thread. Activation starts the readers and returns at once.
+ */
+@Component(configurationPid = JedisConnector.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
+        immediate = true, service = {Connector.class, RedisConnection.class})
+public final class JedisConnector implements Connector, RedisConnection {
+
+    static final String PID = "org.jbec.bus.redis";
+
+    /** Component property type of PID {@code org.jbec.bus.redis}. */
+    public @interface Config {
+        String host() default "localhost";
+
+        int port() default RedisAddress.DEFAULT_PORT;
+
+        /** Description of the server jBEC started itself; blank for an external server. */
+        String embedded() default "";
+
+        int timeoutMillis() default 2000;
+
+        long reconnectInitialMillis() default 100;
+
+        /** BEC's cap. */
+        long reconnectMaxMillis() default 30_000;
+    }
+
+    private final Logger logger = LoggerFactory.getLogger(JedisConnector.class);
+    private final RedisEndpoint redis;
+    private final Optional<String> embedded;
+    private final JedisPool pool;
+    private final MessageCodec codec = new MsgpackCodec();
+    private final Dispatcher dispatcher = new Dispatcher(codec, "jbec-bus-dispatch");
+    private final ConnectionTracker tracker;
+    private final PubSubLoop pubsub;
+    private final StreamReader streams;
+    private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
+    private final ScheduledExecutorService poller =
+            Executors.newSingleThreadScheduledExecutor(Dispatcher.named("jbec-bus-newest-only"));
+
+    @Activate
+    public JedisConnector(Config config) {
+        RedisAddress address = new RedisAddress(config.host(), config.port());
+        this.redis = new RedisEndpoint(address, config.timeoutMillis());
+        this.embedded = config.embedded().isBlank() ? Optional.empty() : Optional.of(config.embedded());
+        JedisPoolConfig poolConfig = new JedisPoolConfig();
+        poolConfig.setMaxTotal(32);
+        this.pool = new JedisPool(poolConfig, redis.hostAndPort(), redis.clientConfig("jbec"));
+        // pooled connections from before an outage are dead: drop them before reporting CONNECTED
+        this.tracker = new ConnectionTracker(dispatcher, address.toString(), pool::clear);
+        this.pubsub = new PubSubLoop(redis, dispatcher,
+                new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("pubsub"));
+        this.streams = new StreamReader(redis, dispatcher,
+                new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("streams"));
+        readers.execute(pubsub);
+        readers.execute(streams);
+        logger.info("Redis connection to {}{}", address, embedded.map(e -> " (embedded: " + e + ")").orElse(""));
+    }
+
+    @Deactivate
+    public void close() {
+        tracker.closed();
+        pubsub.close();
+        streams.close();
+        poller.shutdownNow();
+        readers.shutdownNow();
+        pool.close();
+        dispatcher.close();
+    }
+
+    // ---- RedisConnection
+
+    @Override
+    public RedisAddress address() {
+        return redis.address();
+    }
+
+    @Override
+    public Optional<String> embeddedServer() {
+        return embedded;
+    }
+
+    @Override
+    public RedisHealth check() {
+        try (Jedis jedis = pool.getResource()) {
+            long start = System.nanoTime();
+            jedis.ping();
+            long roundTrip = System.nanoTime() - start;
+            return RedisHealth.up(serverVersion(jedis.info("server")), roundTrip);
+        } catch (RuntimeException e) {
+            logger.debug("Redis at {} did not answer", redis, e);
+            return RedisHealth.down(e.getMessage());
+        }
+    }
+
+    static String serverVersion(String info) {
+        for (String line : info.split("\r?\n")) {
+            if (line.startsWith("redis_version:")) {
+                return line.substring("redis_version:".length()).strip();
+            }
+        }
+        return "unknown";
+    }
+
+    // ---- writes
+
+    private <T> T withJedis(String what, Function<Jedis, T> action) {
+        try (Jedis jedis = pool.getResource()) {
+            return action.apply(jedis);
+        } catch (JedisConnectionException e) {
+            // its idle siblings are most likely broken the same way
+            pool.clear();
+            throw new BusUnavailableException("Redis at " + redis + " unreachable during " + what, e);
+        }
+    }
+
+    private void transaction(String what, Consumer<Transaction> commands) {
+        withJedis(what, jedis -> {
+            Transaction t = jedis.multi();
+            commands.accept(t);
+            t.exec();
+            return null;
+        });
+    }
+
+    @Override
+    public <M extends BecMessage> void setAndPublish(Endpoint<M> endpoint, M message, Duration expire) {
+        endpoint.check("set_and_publish", message);
+        byte[] key = Writes.key(endpoint.key());
+        byte[] payload = codec.encode(message);
+        transaction(endpoint.key(), t -> Writes.setAndPublish(t, key, payload, expire));
+    }
+
+    @Override
+    public <M extends BecMessage> void send(Endpoint<M> endpoint, M message) {
+        endpoint.check("send", message);
+        byte[] payload = codec.encode(message);
+        withJedis(endpoint.key(), jedis -> jedis.publish(Writes.key(endpoint.key()), payload));
+    }
+
+    @Override
+    public <M extends BecMessage> void set(Endpoint<M> endpoint, M message, Duration expire) {
+        endpoint.check("set", message);
+        byte[] payload = codec.encode(message);
+        withJedis(endpoint.key(), jedis -> expire == null ? jedis.set(Writes.key(endpoint.key()), payload)
+                : jedis.set(Writes.key(endpoint.key()), payload, SetParams.setParams().ex(Writes.seconds(expire))));
+    }
+
+    @Override
+    public <M extends BecMessage> void xadd(Endpoint<M> endpoint, M message, Limits limits) {
+        endpoint.check("xadd", message);
+        byte[] key = Writes.key(endpoint.key());
+        byte[] payload = codec.encode(message);
+        if (limits.expire().isEmpty()) {
+            withJedis(endpoint.key(), jedis -> jedis.xadd(key, Writes.xaddParams(limits), Map.of(Writes.DATA_FIELD, payload)));
+        } else {
+            transaction(endpoint.key(), t -> Writes.xadd(t, key, payload, limits));
+        }
+    }
+
+    @Override
+    public <M extends BecMessage> void lpush(Endpoint<M> endpoint, M message, Limits limits) {
+        endpoint.check("lpush", message);
+        byte[] payload = codec.encode(message);
+        transaction(endpoint.key(), t -> Writes.lpush(t, Writes.key(endpoint.key()), payload, limits));
+    }
+
+    @Override
+    public <M extends BecMessage> void rpush(Endpoint<M> endpoint, M message, Limits limits) {
+        endpoint.check("rpush", message);
+        byte[] payload = codec.encode(message);
+        transaction(endpoint.key(), t -> Writes.rpush(t, Writes.key(endpoint.key()), payload, limits));
+    }
+
+    @Override
+    public void delete(Endpoint<?> endpoint) {
+        endpoint.check("delete", null);
+        withJedis(endpoint.key(), jedis -> jedis.del(Writes.key(endpoint.key())));
+    }
+
+    @Override
+    public Batch batch() {
+        return new ConnectorBatch(codec, commands -> transaction("batch", commands));
+    }
+
+    // ---- reads
+
+    @Override
+    public <M extends BecMessage> Optional<M> get(Endpoint<M> endpoint) {
+        endpoint.check("get", null);
+        byte[] payload = withJedis(endpoint.key(), jedis -> jedis.get(Writes.key(endpoint.key())));
+        return payload == null ? Optional.empty() : Optional.of(typed(endpoint, codec.decode(payload)));
+    }
+
+    private static <M extends BecMessage> M typed(Endpoint<M> endpoint, Object value) {
+        if (!endpoint.messageType().isInstance(value)) {
+            throw new CodecException(endpoint.key() + " holds " + (value == null ? "nil" : value.getClass().getSimpleName())
+                    + ", not " + endpoint.messageType().getSimpleName());
+        }
+        return endpoint.messageType().cast(value);
+    }
+
+    @Override
+    public List<String> keys(Endpoint<?> pattern) {
+        pattern.check("keys", null);
+        return withJedis(pattern.key(), jedis -> new ArrayList<>(jedis.keys(pattern.key())));
+    }
+
+    @Override
+    public <M extends BecMessage> List<M> lrange(Endpoint<M> endpoint, long start, long end) {
+        endpoint.check("lrange", null);
+        List<byte[]> raw = withJedis(endpoint.key(), jedis -> jedis.lrange(Writes.key(endpoint.key()), start, end));
+        List<M> out = new ArrayList<>(raw.size());
+        raw.forEach(bytes -> out.add(typed(endpoint, codec.decode(bytes))));
+        return out;
+    }
+
+    @Override
+    public long llen(Endpoint<?> endpoint) {
+        endpoint.check("llen", null);
+        return withJedis(endpoint.key(), jedis -> jedis.llen(Writes.key(endpoint.key())));
+    }
+
+    @Override
+    public List<BusEvent> lastEntries(Endpoint<?> endpoint, int count) {
+        endpoint.check("get_last", null);
+        List<RawStreams.Entry> newestFirst = RawStreams.entries(withJedis(endpoint.key(), jedis -> jedis.xrevrange(
+                Writes.key(endpoint.key()), bytes("+"), bytes("-"), count)));
+        List<BusEvent> out = new ArrayList<>();
+        for (int i = newestFirst.size() - 1; i >= 0; i--) {
+            out.add(event(endpoint.key(), newestFirst.get(i)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<BusEvent> xrange(Endpoint<?> endpoint, String from, String to) {
+        endpoint.check("xrange", null);
+        List<BusEvent> out = new ArrayList<>();
+        RawStreams.entries(withJedis(endpoint.key(), jedis -> jedis.xrange(Writes.key(endpoint.key()), bytes(from),
+                bytes(to)))).forEach(e -> out.add(event(endpoint.key(), e)));
+        return out;
+    }
+
+    private BusEvent event(String key, RawStreams.Entry entry) {
+        return new BusEvent(key, entry.id(), entry.data() == null ? null : codec.decode(entry.data()));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    // ---- subscriptions
+
+    @Override
+    public Subscription subscribe(Endpoint<?> endpoint, Consumer<BusEvent> callback) {
+        endpoint.check("register", null);
+        boolean pattern = endpoint.isPattern();
+        pubsub.add(endpoint.key(), pattern, callback);
+        return new KeySubscription(endpoint.key(), () -> pubsub.remove(endpoint.key(), pattern, callback));
+    }
+
+    @Override
+    public Subscription subscribeStream(Endpoint<?> endpoint, StreamStart start, Consumer<BusEvent> callback) {
+        endpoint.check("register_stream", null);
+        String key = endpoint.key();
+        if (start == StreamStart.NEWEST_ONLY) {
+            NewestOnlyPoll poll = new NewestOnlyPoll(key, callback);
+            var future = poller.scheduleWithFixedDelay(poll, 0, 100, TimeUnit.MILLISECONDS);
+            return new KeySubscription(key, () -> future.cancel(false));
+        }
+        StreamReader.StreamSub sub;
+        if (start == StreamStart.FROM_START) {
+            List<RawStreams.Entry> history = RawStreams.entries(withJedis(key, jedis -> jedis.xrange(Writes.key(key),
+                    bytes("-"), bytes("+"))));
+            sub = new StreamReader.StreamSub(key, callback, "0-0");
+            streams.deliverTo(sub, history);
+        } else {
+            List<RawStreams.Entry> newest = RawStreams.entries(withJedis(key, jedis -> jedis.xrevrange(Writes.key(key),
+                    bytes("+"), bytes("-"), 1)));
+            sub = new StreamReader.StreamSub(key, callback, newest.isEmpty() ? "0-0" : newest.get(0).id());
+        }
+        streams.add(sub);
+        return new KeySubscription(key, () -> streams.remove(sub));
+    }
+
+    /** BEC's newest_only: the newest entry, polled; entries in between are skipped on purpose. */
+    private final class NewestOnlyPoll implements Runnable {
+        private final String key;
+        private final Consumer<BusEvent> callback;
+        private String lastId = "";
+
+        NewestOnlyPoll(String key, Consumer<BusEvent> callback) {
+            this.key = key;
+            this.callback = callback;
+        }
+
+        @Override
+        public void run() {
+            try (Jedis jedis = pool.getResource()) {
+                List<RawStreams.Entry> newest = RawStreams.entries(jedis.xrevrange(Writes.key(key), bytes("+"),
+                        bytes("-"), 1));
+                if (!newest.isEmpty() && !newest.get(0).id().equals(lastId)) {
+                    RawStreams.Entry entry = newest.get(0);
+                    lastId = entry.id();
+                    if (entry.data() != null) {
+                        dispatcher.deliver(key, entry.id(), entry.data(), List.of(callback));
+                    }
+                }
+            } catch (JedisException e) {
+                logger.debug("newest-only poll of {} failed", key, e);
+            }
+        }
+    }
+
+    // ---- state
+
+    @Override
+    public ConnectionState state() {
+        return tracker.state();
+    }
+
+    @Override
+    public Subscription onStateChange(Consumer<ConnectionState> listener) {
+        tracker.listeners().add(listener);
+        return new KeySubscription("state", () -> tracker.listeners().remove(listener));
+    }
+
+    @Override
+    public long decodeErrors() {
+        return dispatcher.decodeErrors();
+    }
+
+    private record KeySubscription(String key, Runnable remove) implements Subscription {
+        @Override
+        public void close() {
+            remove.run();
+        }
+    }
+
+    /** Combines the readers' up/down reports into one state. */
+    static final class ConnectionTracker {
+        private final Dispatcher dispatcher;
+        private final String address;
+        private final Runnable beforeReconnected;
+        private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
+        private final java.util.Set<String> up = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private final java.util.Set<String> parts = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        private volatile ConnectionState state = ConnectionState.RECONNECTING;
+        private final Logger logger = LoggerFactory.getLogger(ConnectionTracker.class);
+
+        ConnectionTracker(Dispatcher dispatcher, String address, Runnable beforeReconnected) {
+            this.dispatcher = dispatcher;
+            this.address = address;
+            this.beforeReconnected = beforeReconnected;
+        }
+
+        PubSubLoop.Listener part(String name) {
+            parts.add(name);
+            return new PubSubLoop.Listener() {
+                @Override
+                public void up() {
+                    up.add(name);
+                    update(null);
+                }
+
+                @Override
+                public void down(String reason) {
+                    up.remove(name);
+                    update(reason);
+                }
+            };
+        }
+
+        private synchronized void update(String reason) {
+            if (state == ConnectionState.CLOSED) {
+                return;
+            }
+            ConnectionState next = up.containsAll(parts) ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING;
+            if (next != state) {
+                if (next == ConnectionState.CONNECTED) {
+                    beforeReconnected.run();
+                }
+                state = next;
+                if (next == ConnectionState.CONNECTED) {
+                    logger.info("Bus connected to Redis at {}", address);
+                } else {
+                    logger.warn("Bus lost Redis at {} ({}); reconnecting", address, reason);
+                }
+                listeners.forEach(l -> dispatcher.run(l, next));
+            }
+        }
+
+        synchronized void closed() {
+            state = ConnectionState.CLOSED;
+        }
+
+        ConnectionState state() {
+            return state;
+        }
+
+        List<Consumer<ConnectionState>> listeners() {
+            return listeners;
+        }
+    }
+}

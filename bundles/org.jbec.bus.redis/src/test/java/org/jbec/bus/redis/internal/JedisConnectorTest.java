@@ -1,0 +1,228 @@
+package org.jbec.bus.redis.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jbec.bus.api.BusEvent;
+import org.jbec.bus.api.ConnectionState;
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.Limits;
+import org.jbec.bus.api.StreamStart;
+import org.jbec.bus.api.Subscription;
+import org.jbec.bus.api.message.DeviceMessage;
+import org.jbec.bus.api.message.LogMessage;
+import org.jbec.bus.api.message.ScanQueueHistoryMessage;
+import org.jbec.bus.api.message.VariableMessage;
+import org.jbec.bus.redis.internal.codec.MsgpackCodec;
+import org.jbec.test.support.PrivateRedis;
+import org.jbec.test.support.RedisServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import redis.clients.jedis.Jedis;
+
+/** The connector against a real Redis of the test's own, checked with a plain Jedis client beside it. */
+@ExtendWith(RedisServerExtension.class)
+class JedisConnectorTest {
+
+    private JedisConnector connector;
+    private Jedis raw;
+
+    @BeforeEach
+    void connect(PrivateRedis redis) throws InterruptedException {
+        connector = TestConfig.connector(redis.port());
+        raw = new Jedis("127.0.0.1", redis.port());
+        raw.flushAll();
+        awaitState(connector, ConnectionState.CONNECTED);
+    }
+
+    @AfterEach
+    void close() {
+        connector.close();
+        raw.close();
+    }
+
+    static void awaitState(Connector connector, ConnectionState state) throws InterruptedException {
+        LinkedBlockingQueue<ConnectionState> changes = new LinkedBlockingQueue<>();
+        try (Subscription s = connector.onStateChange(changes::add)) {
+            long deadline = System.nanoTime() + Inbox.WITHIN.toNanos();
+            while (connector.state() != state) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("connector not " + state + " within " + Inbox.WITHIN + ": "
+                            + connector.state());
+                }
+                changes.poll(50, TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private static DeviceMessage reading(String device, double value) {
+        Map<String, Object> signals = new LinkedHashMap<>();
+        signals.put(device, Map.of("value", value, "timestamp", 1.0));
+        return new DeviceMessage(null, signals);
+    }
+
+    @Test
+    void setAndPublishStoresPublishesAndExpires() throws Exception {
+        Inbox inbox = new Inbox();
+        try (Subscription s = connector.subscribe(Endpoints.deviceReadback("samx"), inbox)) {
+            awaitState(connector, ConnectionState.CONNECTED);
+            connector.setAndPublish(Endpoints.deviceReadback("samx"), reading("samx", 1.5), Duration.ofSeconds(60));
+            BusEvent e = inbox.next();
+            assertEquals("info/devices/readback/samx", e.topic());
+            assertEquals(reading("samx", 1.5), e.value());
+            assertTrue(inbox.threads.get(0).startsWith("jbec-bus-dispatch"), "callbacks run on the dispatcher");
+        }
+        assertEquals(reading("samx", 1.5), connector.get(Endpoints.deviceReadback("samx")).orElseThrow());
+        long ttl = raw.ttl("info/devices/readback/samx");
+        assertTrue(ttl > 50 && ttl <= 60, "EX 60 observed: " + ttl);
+        // a SET without EX clears the TTL, as BEC relies on
+        connector.setAndPublish(Endpoints.deviceReadback("samx"), reading("samx", 2));
+        assertEquals(-1, raw.ttl("info/devices/readback/samx"));
+    }
+
+    @Test
+    void patternSubscriptionsSeeConcreteChannels() throws Exception {
+        Inbox inbox = new Inbox();
+        try (Subscription s = connector.subscribe(Endpoints.deviceRead("*"), inbox)) {
+            connector.setAndPublish(Endpoints.deviceRead("samx"), reading("samx", 1));
+            connector.setAndPublish(Endpoints.deviceRead("samy"), reading("samy", 2));
+            List<BusEvent> events = inbox.next(2);
+            assertEquals(List.of("info/devices/read/samx", "info/devices/read/samy"),
+                    events.stream().map(BusEvent::topic).toList());
+        }
+    }
+
+    @Test
+    void sendStoresNothing() throws Exception {
+        Inbox inbox = new Inbox();
+        try (Subscription s = connector.subscribe(Endpoints.stopDevices(), inbox)) {
+            connector.send(Endpoints.stopDevices(), new VariableMessage(null, List.of("samx")));
+            assertEquals(List.of("samx"), inbox.next().as(VariableMessage.class).value());
+        }
+        assertFalse(raw.exists("user/queue/stop_devices"));
+    }
+
+    @Test
+    void unsubscribedCallbacksHearNothingMore() throws Exception {
+        Inbox inbox = new Inbox();
+        Subscription s = connector.subscribe(Endpoints.stopDevices(), inbox);
+        connector.send(Endpoints.stopDevices(), new VariableMessage(null, null));
+        inbox.next();
+        s.close();
+        connector.send(Endpoints.stopDevices(), new VariableMessage(null, null));
+        assertTrue(inbox.quietFor(Duration.ofMillis(300)));
+    }
+
+    @Test
+    void streamsWithLimitsAndTheThreeStartPositions() throws Exception {
+        var log = Endpoints.log();
+        for (int i = 0; i < 5; i++) {
+            connector.xadd(log, new LogMessage(null, "info", "line " + i), Limits.exactMaxLength(3));
+        }
+        assertEquals(3, raw.xlen("user/log"));
+        assertEquals(List.of("line 3", "line 4"), connector.lastEntries(log, 2).stream()
+                .map(e -> e.as(LogMessage.class).logMsg()).toList());
+
+        Inbox fromStart = new Inbox();
+        Inbox fresh = new Inbox();
+        Inbox newest = new Inbox();
+        try (Subscription a = connector.subscribeStream(log, StreamStart.FROM_START, fromStart);
+                Subscription b = connector.subscribeStream(log, StreamStart.NEW, fresh);
+                Subscription c = connector.subscribeStream(log, StreamStart.NEWEST_ONLY, newest)) {
+            assertEquals(List.of("line 2", "line 3", "line 4"), fromStart.next(3).stream()
+                    .map(e -> e.as(LogMessage.class).logMsg()).toList());
+            assertEquals("line 4", newest.next().as(LogMessage.class).logMsg());
+            connector.xadd(log, new LogMessage(null, "info", "line 5"), Limits.maxLength(10_000));
+            assertEquals("line 5", fromStart.next().as(LogMessage.class).logMsg());
+            BusEvent e = fresh.next();
+            assertEquals("line 5", e.as(LogMessage.class).logMsg());
+            assertTrue(e.id().matches("\\d+-\\d+"), e.id());
+            assertEquals("line 5", newest.next().as(LogMessage.class).logMsg());
+            assertTrue(fresh.quietFor(Duration.ofMillis(300)), "NEW delivers nothing older");
+        }
+        connector.xadd(Endpoints.account(), new VariableMessage(null, "p12345"),
+                Limits.exactMaxLength(1).withExpire(Duration.ofSeconds(100)));
+        long ttl = raw.ttl("info/account");
+        assertTrue(ttl > 90 && ttl <= 100, "EXPIRE observed: " + ttl);
+    }
+
+    @Test
+    void listsTrimAndExpire() {
+        var history = Endpoints.scanQueueHistory();
+        for (int i = 0; i < 5; i++) {
+            connector.lpush(history, historyEntry("q" + i), Limits.maxLength(3).withExpire(Duration.ofSeconds(100)));
+        }
+        assertEquals(3, connector.llen(history));
+        assertEquals(List.of("q4", "q3", "q2"), connector.lrange(history, 0, -1).stream()
+                .map(ScanQueueHistoryMessage::queueId).toList());
+        assertTrue(raw.ttl("info/queue/queue_history") > 90);
+        var index = Endpoints.deviceAsyncSignalIndex("s", "eiger", "image");
+        assertEquals(0, connector.llen(index));
+    }
+
+    private static ScanQueueHistoryMessage historyEntry(String queueId) {
+        var entry = new org.jbec.bus.api.message.QueueInfoEntry(queueId, List.of(), List.of(), List.of(), List.of(),
+                "COMPLETED", null, null);
+        return new ScanQueueHistoryMessage(null, "COMPLETED", queueId, entry, "primary");
+    }
+
+    @Test
+    void batchesAreAtomic() throws Exception {
+        Inbox inbox = new Inbox();
+        try (Subscription s = connector.subscribe(Endpoints.deviceRead("*"), inbox)) {
+            Connector.Batch batch = connector.batch();
+            batch.setAndPublish(Endpoints.deviceRead("samx"), reading("samx", 1));
+            batch.setAndPublish(Endpoints.deviceReadback("samx"), reading("samx", 1));
+            assertFalse(raw.exists("info/devices/read/samx"), "nothing before execute");
+            batch.execute();
+            inbox.next();
+        }
+        assertTrue(raw.exists("info/devices/read/samx") && raw.exists("info/devices/readback/samx"));
+    }
+
+    @Test
+    void endpointMisuseFailsAtTheCall() {
+        assertThrows(IllegalArgumentException.class,
+                () -> connector.xadd(Endpoints.deviceReadback("samx"), reading("samx", 1), Limits.NONE));
+        assertThrows(IllegalArgumentException.class, () -> connector.batch().xadd(Endpoints.stopDevices(),
+                new VariableMessage(null, 1L), Limits.NONE));
+        assertThrows(IllegalArgumentException.class, () -> connector.get(Endpoints.stopDevices()));
+        assertThrows(IllegalArgumentException.class, () -> connector.subscribeStream(Endpoints.stopDevices(),
+                StreamStart.NEW, e -> { }));
+    }
+
+    @Test
+    void badPayloadsAreCountedAndTheSubscriberKeepsWorking() throws Exception {
+        Inbox inbox = new Inbox();
+        String channel = "user/queue/stop_devices";
+        try (Subscription s = connector.subscribe(Endpoints.stopDevices(), inbox)) {
+            long before = connector.decodeErrors();
+            byte[] valid = new MsgpackCodec().encode(new VariableMessage(null, "ok"));
+            raw.publish(channel.getBytes(), new byte[] {(byte) 0xc1, 0x00, (byte) 0xff}); // random bytes
+            raw.publish(channel.getBytes(), java.util.Arrays.copyOf(valid, valid.length / 2)); // truncated
+            raw.publish(channel.getBytes(), HexFormat.of().parseHex( // wrong field type: ScanStatusMessage.status = 5
+                    "81ad5f5f6265635f636f6465635f5f83ac656e636f6465725f6e616d65aa4245434d657373616765a9747970655f6e616d65"
+                            + "b15363616e5374617475734d657373616765a46461746183a77363616e5f6964a3732d31a673746174757305a4696e666f80"));
+            raw.publish(channel.getBytes(), HexFormat.of().parseHex( // unknown message type
+                    "81ad5f5f6265635f636f6465635f5f83ac656e636f6465725f6e616d65aa4245434d657373616765a9747970655f6e616d65"
+                            + "a3466f6fa46461746180"));
+            raw.publish(channel.getBytes(), valid);
+            assertEquals("ok", inbox.next().as(VariableMessage.class).value());
+            assertEquals(before + 4, connector.decodeErrors());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.jbec.bus.redis.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jbec.bus.api.ConnectionState;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.Limits;
+import org.jbec.bus.api.StreamStart;
+import org.jbec.bus.api.Subscription;
+import org.jbec.bus.api.message.LogMessage;
+import org.jbec.bus.api.message.VariableMessage;
+import org.jbec.test.support.PrivateRedis;
+import org.junit.jupiter.api.Test;
+
+/** Redis restarted under a running connector: it reconnects and every subscription resumes. */
+class ReconnectTest {
+
+    @Test
+    void subscriptionsAndStreamReadsResumeAfterARedisRestart() throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start()) {
+            JedisConnector connector = TestConfig.connector(redis.port());
+            try {
+                JedisConnectorTest.awaitState(connector, ConnectionState.CONNECTED);
+                Inbox channel = new Inbox();
+                Inbox pattern = new Inbox();
+                Inbox stream = new Inbox();
+                try (Subscription a = connector.subscribe(Endpoints.stopDevices(), channel);
+                        Subscription b = connector.subscribe(Endpoints.deviceRead("*"), pattern);
+                        Subscription c = connector.subscribeStream(Endpoints.log(), StreamStart.NEW, stream)) {
+                    connector.xadd(Endpoints.log(), new LogMessage(null, "info", "before"), Limits.NONE);
+                    assertEquals("before", stream.next().as(LogMessage.class).logMsg());
+
+                    redis.stop();
+                    JedisConnectorTest.awaitState(connector, ConnectionState.RECONNECTING);
+                    redis.restart(); // empty: the stream is gone, its ids start over
+                    JedisConnectorTest.awaitState(connector, ConnectionState.CONNECTED);
+
+                    for (int i = 0; i < 20; i++) {
+                        connector.send(Endpoints.stopDevices(), new VariableMessage(null, (long) i));
+                        connector.setAndPublish(Endpoints.deviceRead("samx"),
+                                new org.jbec.bus.api.message.DeviceMessage(null, Map.of("samx", Map.of("value", (long) i))));
+                        connector.xadd(Endpoints.log(), new LogMessage(null, "info", "after " + i), Limits.NONE);
+                    }
+                    for (int i = 0; i < 20; i++) {
+                        assertEquals((long) i, channel.next().as(VariableMessage.class).value(), "channel message " + i);
+                        assertEquals("info/devices/read/samx", pattern.next().topic());
+                        assertEquals("after " + i, stream.next().as(LogMessage.class).logMsg(), "stream entry " + i);
+                    }
+                }
+            } finally {
+                connector.close();
+            }
+            assertEquals(ConnectionState.CLOSED, connector.state());
+        }
+    }
+
+    @Test
+    void commandsWhileRedisIsDownFailWithAClearError() throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start()) {
+            JedisConnector connector = TestConfig.connector(redis.port());
+            try {
+                redis.stop();
+                org.jbec.bus.api.BusUnavailableException e = org.junit.jupiter.api.Assertions.assertThrows(
+                        org.jbec.bus.api.BusUnavailableException.class,
+                        () -> connector.send(Endpoints.stopDevices(), new VariableMessage(null, null)));
+                org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("unreachable during user/queue/stop_devices"),
+                        e.getMessage());
+                List.of(connector.check()).forEach(h -> org.junit.jupiter.api.Assertions.assertFalse(h.connected()));
+            } finally {
+                connector.close();
+            }
+        }
+    }
+}
