@@ -136,6 +136,23 @@ class JbecCommandTest {
     }
 
     @Test
+    void twoFrameworksInTwoProcessesSeeEachOtherThroughTheBus() throws Exception {
+        Result a = jbec(List.of("--config", config.toString(), "start"));
+        assertEquals(0, a.exit(), a.all());
+        // a second framework in another process, with its own var/, on the first one's Redis
+        Path otherVar = work.resolve("var-b");
+        Result b = jbec(List.of("--config", config.toString(), "run", script("status\n").toString()),
+                "JBEC_VAR", otherVar.toString(), "JBEC_REDIS", "127.0.0.1:" + port);
+        assertEquals(0, b.exit(), b.all());
+        assertTrue(b.out().contains("external server"), "B uses A's Redis: " + b.out());
+        long frameworks = b.out().lines().filter(l -> l.contains("RUNNING") && l.contains("JbecFramework/")).count();
+        assertEquals(2, frameworks, "B sees A's heartbeat and its own: " + b.out());
+        Result statusA = jbec(List.of("status"));
+        assertTrue(statusA.out().contains("services    1 on the bus"), "B's heartbeat is gone once B stopped: "
+                + statusA.out());
+    }
+
+    @Test
     void usesAnExternalRedisNamedByJbecRedis() throws Exception {
         try (PrivateRedis external = PrivateRedis.start()) {
             Result r = jbec(List.of("--config", config.toString(), "run", script("status\n").toString()),

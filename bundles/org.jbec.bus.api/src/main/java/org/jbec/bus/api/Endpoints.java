@@ -408,10 +408,13 @@ public final class Endpoints {
         return new Endpoint<>("user/processed_data/" + part(id), BecMessage.class, MessageOp.STREAM);
     }
 
-    /** A key part: a name, or "*" for a pattern; never empty and never containing '/'. */
+    /**
+     * A key part: a name, or "*" for a pattern; never empty. It may contain '/', as BEC's service
+     * names do ({@code BECIPythonClient/<uuid>}).
+     */
     private static String part(String value) {
-        if (value == null || value.isEmpty() || value.indexOf('/') >= 0) {
-            throw new IllegalArgumentException("endpoint key part '" + value + "' is empty or contains '/'");
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("endpoint key part is empty");
         }
         return value;
     }

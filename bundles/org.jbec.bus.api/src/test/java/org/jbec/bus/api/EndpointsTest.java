@@ -45,8 +45,9 @@ class EndpointsTest {
 
     @Test
     void keyPartsAreChecked() {
-        assertThrows(IllegalArgumentException.class, () -> Endpoints.deviceReadback("a/b"));
         assertThrows(IllegalArgumentException.class, () -> Endpoints.deviceReadback(""));
+        assertThrows(IllegalArgumentException.class, () -> Endpoints.deviceReadback(null));
+        assertEquals("user/services/status/BECIPythonClient/1234", Endpoints.serviceStatus("BECIPythonClient/1234").key());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.apache.felix.service.command.Descriptor;
+import org.jbec.bus.api.Connector;
 import org.jbec.bus.api.RedisConnection;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -28,6 +29,10 @@ public final class StatusCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile RedisConnection redis;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Connector bus;
+
     @Activate
     public StatusCommands(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.probe = new SystemStatusProbe(context, scr);
@@ -35,7 +40,7 @@ public final class StatusCommands {
 
     @Descriptor("show framework, Redis, bundle and component states")
     public String status() {
-        return StatusReport.format(probe.probe(Optional.ofNullable(redis)));
+        return StatusReport.format(probe.probe(Optional.ofNullable(redis), Optional.ofNullable(bus)));
     }
 
     @Descriptor("tell whether every bundle and component is up and Redis answers")

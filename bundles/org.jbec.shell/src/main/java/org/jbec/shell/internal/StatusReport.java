@@ -28,6 +28,10 @@ final class StatusReport {
             out.append(String.format(Locale.ROOT, "  %4d  %-11s %-24s %s%n", b.id(),
                     b.shownState(), b.version(), b.symbolicName()));
         }
+        out.append(String.format(Locale.ROOT, "%-11s %d on the bus%n", "services", s.services().size()));
+        for (SystemStatus.ServiceLine service : s.services()) {
+            out.append(String.format(Locale.ROOT, "  %-11s %-50s %s%n", service.status(), service.name(), service.host()));
+        }
         long healthyComponents = s.components().stream().filter(SystemStatus.ComponentLine::healthy).count();
         out.append(String.format(Locale.ROOT, "%-11s %d up, %d not up%n", "components", healthyComponents,
                 s.components().size() - healthyComponents));

@@ -13,7 +13,11 @@ import org.jbec.bus.api.RedisHealth;
  */
 record SystemStatus(String frameworkName, String frameworkVersion, String javaVersion,
         Optional<RedisAddress> redis, Optional<String> embeddedRedis, RedisHealth redisHealth,
-        List<BundleLine> bundles, List<ComponentLine> components) {
+        List<BundleLine> bundles, List<ComponentLine> components, List<ServiceLine> services) {
+
+    /** A service announced on the bus (by any framework or BEC process sharing this Redis). */
+    record ServiceLine(String name, String status, String host) {
+    }
 
     /**
      * One bundle: id, symbolic name, version, state name, whether it is a fragment, and whether its

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.RedisConnection;
+import org.jbec.bus.api.message.ServiceInfo;
 import org.jbec.bus.api.RedisHealth;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -31,6 +34,10 @@ final class SystemStatusProbe {
     }
 
     SystemStatus probe(Optional<RedisConnection> redis) {
+        return probe(redis, Optional.empty());
+    }
+
+    SystemStatus probe(Optional<RedisConnection> redis, Optional<Connector> bus) {
         Bundle system = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION);
         RedisHealth health = redis.map(RedisConnection::check).orElse(RedisHealth.down("not configured"));
         int frameworkLevel = system.adapt(FrameworkStartLevel.class).getStartLevel();
@@ -42,7 +49,23 @@ final class SystemStatusProbe {
                 .toList();
         return new SystemStatus(system.getSymbolicName(), system.getVersion().toString(),
                 System.getProperty("java.version"), redis.map(RedisConnection::address),
-                redis.flatMap(RedisConnection::embeddedServer), health, bundles, components());
+                redis.flatMap(RedisConnection::embeddedServer), health, bundles, components(),
+                health.connected() ? bus.map(SystemStatusProbe::services).orElse(List.of()) : List.of());
+    }
+
+    /** Every service whose heartbeat is on the bus, as BEC's discovery: KEYS, then GET each. */
+    static List<SystemStatus.ServiceLine> services(Connector bus) {
+        try {
+            return bus.keys(Endpoints.serviceStatus("*")).stream().sorted()
+                    .map(key -> key.substring("user/services/status/".length()))
+                    .flatMap(name -> bus.get(Endpoints.serviceStatus(name)).stream())
+                    .map(s -> new SystemStatus.ServiceLine(s.name(), s.status().name(),
+                            s.info() instanceof ServiceInfo info ? info.hostname() : "?"))
+                    .toList();
+        } catch (RuntimeException e) {
+            // a heartbeat that cannot be read must not hide the rest of the status
+            return List.of(new SystemStatus.ServiceLine("(services unreadable: " + e.getMessage() + ")", "?", "?"));
+        }
     }
 
     /** DS components of jBEC's own bundles and plugins (symbolic names under org.jbec). */

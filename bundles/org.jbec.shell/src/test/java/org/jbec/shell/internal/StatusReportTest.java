@@ -16,7 +16,8 @@ class StatusReportTest {
             List<SystemStatus.ComponentLine> components) {
         return new SystemStatus("org.apache.felix.framework", "7.0.5", "17.0.15",
                 Optional.of(new RedisAddress("localhost", 6379)),
-                Optional.of("redis-server 7.0.15 (/usr/bin/redis-server, from PATH)"), health, bundles, components);
+                Optional.of("redis-server 7.0.15 (/usr/bin/redis-server, from PATH)"), health, bundles, components,
+                List.of(new SystemStatus.ServiceLine("JbecFramework/x", "RUNNING", "ws1")));
     }
 
     private static final SystemStatus.BundleLine SHELL =
@@ -35,6 +36,7 @@ class StatusReportTest {
         assertTrue(text.contains("ready       yes"), text);
         assertTrue(text.contains("2 active, 0 not active"), text);
         assertTrue(text.contains("PENDING"), "a bundle above the current start level is shown as pending: " + text);
+        assertTrue(text.contains("services    1 on the bus") && text.contains("JbecFramework/x"), text);
     }
 
     @Test
