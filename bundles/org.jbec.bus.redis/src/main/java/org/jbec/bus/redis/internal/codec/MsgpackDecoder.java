@@ -34,8 +34,7 @@ final class MsgpackDecoder {
     private final long payloadSize;
     private final TypeRegistry types;
     private final ValueConverter converter;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    private CharsetDecoder utf8;
 
     MsgpackDecoder(MessageUnpacker in, long payloadSize, TypeRegistry types, ValueConverter converter) {
         this.in = in;
@@ -76,11 +75,7 @@ final class MsgpackDecoder {
                 return in.unpackDouble();
             case STRING: {
                 byte[] bytes = in.readPayload(checked(in.unpackRawStringHeader(), 1));
-                try {
-                    return utf8.decode(ByteBuffer.wrap(bytes)).toString();
-                } catch (CharacterCodingException e) {
-                    throw new IOException("string at byte " + in.getTotalReadBytes() + " is not UTF-8", e);
-                }
+                return string(bytes);
             }
             case BINARY:
                 return in.readPayload(checked(in.unpackBinaryHeader(), 1));
@@ -96,6 +91,29 @@ final class MsgpackDecoder {
                 return readMap();
             default:
                 throw new CodecException("msgpack " + format + " is not used by BEC");
+        }
+    }
+
+    /** Strict UTF-8 (as Python decodes), with a fast path for the ASCII that most keys and names are. */
+    private String string(byte[] bytes) throws IOException {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        if (utf8 == null) {
+            utf8 = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        }
+        try {
+            return utf8.decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("string at byte " + in.getTotalReadBytes() + " is not UTF-8", e);
         }
     }
 

@@ -196,20 +196,33 @@ final class MsgpackEncoder {
         List<RecordSchema.Field> fields = schema.fields();
         out.packMapHeader(fields.size());
         for (RecordSchema.Field f : fields) {
-            out.packString(f.wireName());
+            out.writePayload(f.packedWireName());
             write(schema.value(f, record), modelDump);
         }
     }
 
+    /** The bytes of an envelope up to its data value; the same for every message of a type, so kept. */
+    private static final java.util.Map<String, byte[]> ENVELOPE_HEADS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private void envelope(String encoderName, String typeName) throws IOException {
-        out.packMapHeader(1);
-        out.packString(ENVELOPE);
-        out.packMapHeader(3);
-        out.packString("encoder_name");
-        out.packString(encoderName);
-        out.packString("type_name");
-        out.packString(typeName);
-        out.packString("data");
+        byte[] head = ENVELOPE_HEADS.computeIfAbsent(encoderName + '\0' + typeName, k -> envelopeHead(encoderName, typeName));
+        out.writePayload(head);
+    }
+
+    private static byte[] envelopeHead(String encoderName, String typeName) {
+        try (org.msgpack.core.MessageBufferPacker p = org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
+            p.packMapHeader(1);
+            p.packString(ENVELOPE);
+            p.packMapHeader(3);
+            p.packString("encoder_name");
+            p.packString(encoderName);
+            p.packString("type_name");
+            p.packString(typeName);
+            p.packString("data");
+            return p.toByteArray();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void binary(String asciiKey) throws IOException {

@@ -22,7 +22,18 @@ import org.jbec.bus.api.message.WireName;
 final class RecordSchema {
 
     /** One field: wire name, accessor, declared (generic) type, default (null: required). */
-    record Field(String wireName, MethodHandle accessor, Type type, Class<?> rawType, Supplier<Object> defaultValue) {
+    record Field(String wireName, byte[] packedWireName, MethodHandle accessor, Type type, Class<?> rawType,
+            Supplier<Object> defaultValue) {
+    }
+
+    /** The msgpack bytes of a field name, written as is for every message. */
+    private static byte[] packed(String name) {
+        try (org.msgpack.core.MessageBufferPacker p = org.msgpack.core.MessagePack.newDefaultBufferPacker()) {
+            p.packString(name);
+            return p.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static final ClassValue<RecordSchema> SCHEMAS = new ClassValue<>() {
@@ -60,8 +71,9 @@ final class RecordSchema {
                 }
                 MethodHandle accessor = lookup.unreflect(c.getAccessor())
                         .asType(MethodType.methodType(Object.class, Object.class));
-                list.add(new Field(wire != null ? wire.value() : snakeCase(c.getName()), accessor,
-                        c.getGenericType(), c.getType(), defaultValue));
+                String wireName = wire != null ? wire.value() : snakeCase(c.getName());
+                list.add(new Field(wireName, packed(wireName), accessor, c.getGenericType(), c.getType(),
+                        defaultValue));
                 parameterTypes[i] = c.getType();
             }
             this.constructor = lookup.findConstructor(type, MethodType.methodType(void.class, parameterTypes))
