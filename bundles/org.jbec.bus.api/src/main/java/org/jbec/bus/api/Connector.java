@@ -29,6 +29,32 @@ public interface Connector extends BusWriter {
     /** LLEN. */
     long llen(Endpoint<?> endpoint);
 
+    /** LREM: removes up to {@code count} elements equal to the message (0: all; negative: from the tail). */
+    <M extends BecMessage> long lrem(Endpoint<M> endpoint, long count, M message);
+
+    /** LTRIM start..end. */
+    void ltrim(Endpoint<?> endpoint, long start, long end);
+
+    /**
+     * BLPOP (or BRPOP when {@code fromRight}) with a timeout: the popped message, or empty when none
+     * came in time.
+     */
+    <M extends BecMessage> Optional<M> blockingListPop(Endpoint<M> endpoint, java.time.Duration timeout,
+            boolean fromRight);
+
+    /** SMEMBERS of a SET endpoint. */
+    <M extends BecMessage> java.util.Set<M> setMembers(Endpoint<M> endpoint);
+
+    /** SREM of one message from a SET endpoint. */
+    <M extends BecMessage> void removeFromSet(Endpoint<M> endpoint, M message);
+
+    /**
+     * BEC's blocking_list_pop_to_set_add: pops from a list (waiting up to {@code timeout}) and adds
+     * the same bytes to a set; returns the message moved, or empty.
+     */
+    <M extends BecMessage> Optional<M> blockingListPopToSetAdd(Endpoint<M> list, Endpoint<M> set,
+            java.time.Duration timeout, boolean fromRight);
+
     /** The newest {@code count} entries of a stream, oldest first (BEC's get_last). */
     List<BusEvent> lastEntries(Endpoint<?> endpoint, int count);
 

@@ -270,6 +270,67 @@ public final class JedisConnector implements Connector, RedisConnection {
     }
 
     @Override
+    public <M extends BecMessage> long lrem(Endpoint<M> endpoint, long count, M message) {
+        endpoint.check("lrem", message);
+        byte[] payload = codec.encode(message);
+        return withJedis(endpoint.key(), jedis -> jedis.lrem(Writes.key(endpoint.key()), count, payload));
+    }
+
+    @Override
+    public void ltrim(Endpoint<?> endpoint, long start, long end) {
+        endpoint.check("ltrim", null);
+        withJedis(endpoint.key(), jedis -> jedis.ltrim(Writes.key(endpoint.key()), start, end));
+    }
+
+    @Override
+    public <M extends BecMessage> Optional<M> blockingListPop(Endpoint<M> endpoint, Duration timeout,
+            boolean fromRight) {
+        endpoint.check("blocking_list_pop", null);
+        return pop(endpoint, timeout, fromRight).map(bytes -> typed(endpoint, codec.decode(bytes)));
+    }
+
+    /** B(L|R)POP on a connection of its own (it blocks longer than the pool's socket timeout). */
+    private Optional<byte[]> pop(Endpoint<?> endpoint, Duration timeout, boolean fromRight) {
+        double seconds = Math.max(0.01, timeout.toMillis() / 1000.0);
+        try (Jedis jedis = new Jedis(redis.hostAndPort(), redis.clientConfig("jbec-pop"))) {
+            jedis.getConnection().setTimeoutInfinite();
+            var reply = fromRight ? jedis.brpop(seconds, Writes.key(endpoint.key()))
+                    : jedis.blpop(seconds, Writes.key(endpoint.key()));
+            return reply == null ? Optional.empty() : Optional.of(reply.getValue());
+        } catch (JedisConnectionException e) {
+            throw new BusUnavailableException("Redis at " + redis + " unreachable during " + endpoint.key(), e);
+        }
+    }
+
+    @Override
+    public <M extends BecMessage> java.util.Set<M> setMembers(Endpoint<M> endpoint) {
+        endpoint.check("get_set_members", null);
+        java.util.Set<byte[]> raw = withJedis(endpoint.key(), jedis -> jedis.smembers(Writes.key(endpoint.key())));
+        java.util.Set<M> out = new java.util.LinkedHashSet<>();
+        raw.forEach(bytes -> out.add(typed(endpoint, codec.decode(bytes))));
+        return out;
+    }
+
+    @Override
+    public <M extends BecMessage> void removeFromSet(Endpoint<M> endpoint, M message) {
+        endpoint.check("remove_from_set", message);
+        byte[] payload = codec.encode(message);
+        withJedis(endpoint.key(), jedis -> jedis.srem(Writes.key(endpoint.key()), payload));
+    }
+
+    @Override
+    public <M extends BecMessage> Optional<M> blockingListPopToSetAdd(Endpoint<M> list, Endpoint<M> set,
+            Duration timeout, boolean fromRight) {
+        list.check("blocking_list_pop", null);
+        if (set.op() != org.jbec.bus.api.MessageOp.SET) {
+            throw new IllegalArgumentException("endpoint " + set.key() + " (" + set.op() + ") is not a SET endpoint");
+        }
+        Optional<byte[]> popped = pop(list, timeout, fromRight);
+        popped.ifPresent(bytes -> withJedis(set.key(), jedis -> jedis.sadd(Writes.key(set.key()), bytes)));
+        return popped.map(bytes -> typed(list, codec.decode(bytes)));
+    }
+
+    @Override
     public List<BusEvent> lastEntries(Endpoint<?> endpoint, int count) {
         endpoint.check("get_last", null);
         List<RawStreams.Entry> newestFirst = RawStreams.entries(withJedis(endpoint.key(), jedis -> jedis.xrevrange(

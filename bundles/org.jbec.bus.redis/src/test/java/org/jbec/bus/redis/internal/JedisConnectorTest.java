@@ -174,6 +174,41 @@ class JedisConnectorTest {
         assertEquals(0, connector.llen(index));
     }
 
+    @Test
+    void listRemovalTrimmingAndBlockingPops() {
+        var schedule = Endpoints.scanQueueSchedule("night");
+        var a = new org.jbec.bus.api.message.ScanQueueMessage(null, "line_scan", Map.of("args", Map.of()), "primary", true);
+        var b = new org.jbec.bus.api.message.ScanQueueMessage(null, "grid_scan", Map.of("args", Map.of()), "primary", true);
+        connector.rpush(schedule, a, Limits.NONE);
+        connector.rpush(schedule, b, Limits.NONE);
+        connector.rpush(schedule, a, Limits.NONE);
+        assertEquals(2, connector.lrem(schedule, 0, a));
+        assertEquals(List.of(b), connector.lrange(schedule, 0, -1));
+        connector.rpush(schedule, a, Limits.NONE);
+        connector.ltrim(schedule, 1, -1);
+        assertEquals(List.of(a), connector.lrange(schedule, 0, -1));
+        assertEquals(a, connector.blockingListPop(schedule, Duration.ofSeconds(1), false).orElseThrow());
+        long start = System.nanoTime();
+        assertTrue(connector.blockingListPop(schedule, Duration.ofMillis(300), true).isEmpty());
+        assertTrue(System.nanoTime() - start >= 250_000_000L, "waited for the timeout");
+    }
+
+    @Test
+    void popToSetMovesAMessageIntoASet() {
+        var list = new org.jbec.bus.api.Endpoint<>("test/procedures/queue", VariableMessage.class,
+                org.jbec.bus.api.MessageOp.LIST);
+        var set = new org.jbec.bus.api.Endpoint<>("test/procedures/active", VariableMessage.class,
+                org.jbec.bus.api.MessageOp.SET);
+        VariableMessage job = new VariableMessage(null, "job-1");
+        connector.lpush(list, job, Limits.NONE);
+        assertEquals(job, connector.blockingListPopToSetAdd(list, set, Duration.ofSeconds(1), true).orElseThrow());
+        assertEquals(java.util.Set.of(job), connector.setMembers(set));
+        connector.removeFromSet(set, job);
+        assertTrue(connector.setMembers(set).isEmpty());
+        assertThrows(IllegalArgumentException.class,
+                () -> connector.blockingListPopToSetAdd(list, list, Duration.ofMillis(10), true));
+    }
+
     private static ScanQueueHistoryMessage historyEntry(String queueId) {
         var entry = new org.jbec.bus.api.message.QueueInfoEntry(queueId, List.of(), List.of(), List.of(), List.of(),
                 "COMPLETED", null, null);
