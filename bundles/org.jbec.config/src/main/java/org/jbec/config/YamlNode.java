@@ -15,8 +15,11 @@ public sealed interface YamlNode {
 
     Mark mark();
 
-    /** A scalar: String, Boolean, Long, Double, or null for YAML null. */
-    record Scalar(Object value, Mark mark) implements YamlNode {
+    /**
+     * A scalar: String, Boolean, Long, Double, or null for YAML null; {@code tag} is an explicit
+     * local tag without its "!" ({@code include} for BEC's {@code !include}), else null.
+     */
+    record Scalar(Object value, String tag, Mark mark) implements YamlNode {
     }
 
     record Sequence(List<YamlNode> items, Mark mark) implements YamlNode {

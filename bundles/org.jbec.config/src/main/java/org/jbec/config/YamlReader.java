@@ -103,23 +103,28 @@ public final class YamlReader {
                 return new YamlNode.Sequence(items, mark);
             }
             case VALUE_STRING:
-                return new YamlNode.Scalar(p.getText(), mark);
+                return new YamlNode.Scalar(p.getText(), tag(p), mark);
             case VALUE_NUMBER_INT:
-                return new YamlNode.Scalar(p.getLongValue(), mark);
+                return new YamlNode.Scalar(p.getLongValue(), tag(p), mark);
             case VALUE_NUMBER_FLOAT:
-                return new YamlNode.Scalar(p.getDoubleValue(), mark);
+                return new YamlNode.Scalar(p.getDoubleValue(), tag(p), mark);
             case VALUE_TRUE:
-                return new YamlNode.Scalar(Boolean.TRUE, mark);
+                return new YamlNode.Scalar(Boolean.TRUE, tag(p), mark);
             case VALUE_FALSE:
-                return new YamlNode.Scalar(Boolean.FALSE, mark);
+                return new YamlNode.Scalar(Boolean.FALSE, tag(p), mark);
             case VALUE_NULL:
-                return new YamlNode.Scalar(null, mark);
+                return new YamlNode.Scalar(null, tag(p), mark);
             default:
                 // embedded objects (binary) and anything else YAML can express but config cannot
                 problems.add(new ConfigProblem(file, mark.line(), mark.column(), path,
                         "unsupported YAML value (" + token + ")"));
-                return new YamlNode.Scalar(null, mark);
+                return new YamlNode.Scalar(null, null, mark);
         }
+    }
+
+    private static String tag(JsonParser p) throws IOException {
+        Object id = p.getTypeId();
+        return id == null ? null : id.toString();
     }
 
     private static ConfigException single(String file, int line, int column, String message) {
