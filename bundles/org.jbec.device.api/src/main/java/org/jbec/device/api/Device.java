@@ -1,0 +1,80 @@
+package org.jbec.device.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A device (ophyd's Device): named, made of signals, with the life-cycle hooks a scan calls. The
+ * default hooks do nothing and succeed at once.
+ */
+public interface Device {
+
+    String name();
+
+    /** Every signal, in component order. */
+    List<Signal> signals();
+
+    /** Readings of the hinted and normal signals, by full name. */
+    default Map<String, Reading> read() {
+        Map<String, Reading> out = new LinkedHashMap<>();
+        signals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.reading()));
+        return out;
+    }
+
+    /** Readings of the config signals, by full name. */
+    default Map<String, Reading> readConfiguration() {
+        Map<String, Reading> out = new LinkedHashMap<>();
+        signals().stream().filter(s -> s.kind() == Kind.CONFIG).forEach(s -> out.put(s.name(), s.reading()));
+        return out;
+    }
+
+    default Map<String, SignalDescription> describe() {
+        Map<String, SignalDescription> out = new LinkedHashMap<>();
+        signals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.describe()));
+        return out;
+    }
+
+    default Map<String, SignalDescription> describeConfiguration() {
+        Map<String, SignalDescription> out = new LinkedHashMap<>();
+        signals().stream().filter(s -> s.kind() == Kind.CONFIG).forEach(s -> out.put(s.name(), s.describe()));
+        return out;
+    }
+
+    /** Names of the hinted signals (ophyd's {@code hints["fields"]}). */
+    default List<String> hintedFields() {
+        return signals().stream().filter(s -> s.kind() == Kind.HINTED).map(Signal::name).toList();
+    }
+
+    default DeviceStatus stage() {
+        return DeviceStatus.done(name() + " stage");
+    }
+
+    default DeviceStatus unstage() {
+        return DeviceStatus.done(name() + " unstage");
+    }
+
+    default DeviceStatus preScan() {
+        return DeviceStatus.done(name() + " pre_scan");
+    }
+
+    default DeviceStatus trigger() {
+        return DeviceStatus.done(name() + " trigger");
+    }
+
+    default DeviceStatus complete() {
+        return DeviceStatus.done(name() + " complete");
+    }
+
+    default DeviceStatus kickoff() {
+        return DeviceStatus.done(name() + " kickoff");
+    }
+
+    /** Stops whatever the device is doing; must not throw for a device that does nothing. */
+    default void stop() {
+    }
+
+    /** Releases what the device holds (timers, connections); the device is not used afterwards. */
+    default void destroy() {
+    }
+}
