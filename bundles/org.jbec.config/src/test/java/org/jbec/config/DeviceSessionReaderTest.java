@@ -62,7 +62,7 @@ class DeviceSessionReaderTest {
     void theShippedDemoSessionLoads() throws Exception {
         Path demo = Path.of(System.getProperty("jbec.root", "../.."), "config/demo.yaml");
         DeviceSession session = reader.read(demo, "config/demo.yaml");
-        assertTrue(session.device("samx").isPresent() && session.device("eiger").isPresent());
+        assertTrue(session.device("samx").isPresent() && session.device("gauss_bpm").isPresent());
         assertEquals(List.of(), session.warnings());
     }
 

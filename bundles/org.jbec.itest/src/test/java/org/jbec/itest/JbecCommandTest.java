@@ -148,8 +148,10 @@ class JbecCommandTest {
         long frameworks = b.out().lines().filter(l -> l.contains("RUNNING") && l.contains("JbecFramework/")).count();
         assertEquals(2, frameworks, "B sees A's heartbeat and its own: " + b.out());
         Result statusA = jbec(List.of("status"));
-        assertTrue(statusA.out().contains("services    1 on the bus"), "B's heartbeat is gone once B stopped: "
-                + statusA.out());
+        assertEquals(1, statusA.out().lines().filter(l -> l.contains("JbecFramework/")).count(),
+                "B's heartbeat is gone once B stopped: " + statusA.out());
+        assertTrue(statusA.out().lines().anyMatch(l -> l.contains("RUNNING") && l.contains("DeviceServer")),
+                "A runs the (unique) device server: " + statusA.out());
     }
 
     @Test

@@ -58,7 +58,8 @@ public final class ServiceLifecycle implements BecServices {
         this(connector, context.getBundle().getVersion().toString(), UNIQUE_WAIT);
     }
 
-    ServiceLifecycle(Connector connector, String jbecVersion, Duration uniqueWait) {
+    /** Outside a framework (tests, tools): the version to announce and BEC's unique-service wait. */
+    public ServiceLifecycle(Connector connector, String jbecVersion, Duration uniqueWait) {
         this.connector = connector;
         this.uniqueWait = uniqueWait;
         String host = hostname();
@@ -91,7 +92,7 @@ public final class ServiceLifecycle implements BecServices {
     }
 
     @Deactivate
-    void stop() {
+    public void stop() {
         timer.shutdownNow();
         handles.values().forEach(Handle::remove);
         handles.clear();

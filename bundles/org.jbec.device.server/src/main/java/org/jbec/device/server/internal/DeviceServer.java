@@ -1,0 +1,344 @@
+package org.jbec.device.server.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.Subscription;
+import org.jbec.bus.api.message.AvailableResourceMessage;
+import org.jbec.bus.api.message.BecStatus;
+import org.jbec.bus.api.message.DeviceInitializationProgressMessage;
+import org.jbec.bus.api.message.DeviceInstructionMessage;
+import org.jbec.bus.api.message.VariableMessage;
+import org.jbec.config.ConfigException;
+import org.jbec.config.DeviceConfig;
+import org.jbec.config.DeviceSession;
+import org.jbec.config.DeviceSessionReader;
+import org.jbec.device.api.Device;
+import org.jbec.device.api.DeviceContext;
+import org.jbec.device.api.DeviceFactory;
+import org.jbec.device.api.Positioner;
+import org.jbec.service.AlarmSeverity;
+import org.jbec.service.Alarms;
+import org.jbec.service.BecServices;
+import org.jbec.service.ServiceHandle;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * BEC's device server: loads the device session (the file named by {@code jbec.devices.config}),
+ * builds the devices through the {@link DeviceFactory} whiteboard in {@code needs} order, publishes
+ * them, executes device instructions and stop requests. When a device class goes away its devices
+ * are torn down and reported; when it comes back they are rebuilt with their last setpoints.
+ */
+@Component(immediate = true)
+public final class DeviceServer {
+
+    private final Logger logger = LoggerFactory.getLogger(DeviceServer.class);
+    private final Connector bus;
+    private final Alarms alarms;
+    private final BecServices services;
+    private final Map<String, DeviceFactory> factories = new ConcurrentHashMap<>();
+    private final Map<String, ManagedDevice> devices = new ConcurrentHashMap<>();
+    private final List<String> order = new ArrayList<>();
+    private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
+            Threads.named("jbec-device-timer"));
+    private final ExecutorService work = Executors.newCachedThreadPool(Threads.named("jbec-device-work"));
+    private final DevicePublisher publisher;
+    private final InstructionExecutor executor;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Object lock = new Object();
+    private volatile ServiceHandle handle;
+    private volatile DeviceSession session;
+
+    @Activate
+    public DeviceServer(@Reference Connector bus, @Reference Alarms alarms, @Reference BecServices services,
+            BundleContext context) {
+        this(bus, alarms, services, sessionFile(context));
+    }
+
+    private static Path sessionFile(BundleContext context) {
+        String home = Optional.ofNullable(context.getProperty("jbec.home")).orElse(".");
+        String file = context.getProperty("jbec.devices.config");
+        return file == null ? null : Path.of(home).resolve(file);
+    }
+
+    /** @param sessionFile the session to load at start; null for none */
+    DeviceServer(Connector bus, Alarms alarms, BecServices services, Path sessionFile) {
+        this.bus = bus;
+        this.alarms = alarms;
+        this.services = services;
+        this.publisher = new DevicePublisher(bus);
+        this.executor = new InstructionExecutor(bus, devices::get, publisher, new Guard(work));
+        timer.scheduleWithFixedDelay(this::flushQuietly, 10, 10, TimeUnit.MILLISECONDS);
+        // loading talks to Redis and builds devices: never on the activation thread
+        work.execute(() -> start(sessionFile));
+    }
+
+    private void flushQuietly() {
+        try {
+            publisher.flush();
+        } catch (RuntimeException e) {
+            logger.debug("readback flush failed: {}", e.toString());
+        }
+    }
+
+    private void start(Path sessionFile) {
+        try {
+            handle = services.register("DeviceServer", true);
+        } catch (org.jbec.service.ServiceConflictException e) {
+            logger.error("Device server not started: {}", e.getMessage());
+            return;
+        }
+        subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(),
+                event -> work.execute(() -> executor.execute(event.as(DeviceInstructionMessage.class)))));
+        subscriptions.add(bus.subscribe(Endpoints.stopDevices(), event -> work.execute(() -> stopDevices(event.value()))));
+        if (sessionFile != null) {
+            try {
+                load(new DeviceSessionReader().read(sessionFile, sessionFile.getFileName().toString()));
+            } catch (ConfigException e) {
+                logger.error("Device session {} not loaded:\n{}", sessionFile, e.getMessage());
+                alarms.raise(AlarmSeverity.MAJOR, null, "DeviceConfigError", e.getMessage());
+            }
+        }
+        handle.setStatus(BecStatus.RUNNING);
+    }
+
+    /** Loads a session: refused whole when a device class rejects its deviceConfig. */
+    void load(DeviceSession next) throws ConfigException {
+        List<org.jbec.config.ConfigProblem> problems = new ArrayList<>();
+        for (DeviceConfig d : next.devices()) {
+            DeviceFactory f = factories.get(d.deviceClass());
+            if (f != null && d.deviceConfig() != null) {
+                f.check(d.deviceConfig()).forEach(p -> problems.add(new org.jbec.config.ConfigProblem(next.source(), 0,
+                        0, d.name(), p)));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        synchronized (lock) {
+            devices.values().forEach(this::tearDown);
+            devices.clear();
+            order.clear();
+            session = next;
+            List<Map<String, Object>> wire = new ArrayList<>();
+            next.devices().forEach(d -> wire.add(d.toWire()));
+            bus.set(Endpoints.deviceConfig(), new AvailableResourceMessage(null, wire), null);
+            int index = 0;
+            for (DeviceConfig d : next.devices()) {
+                ManagedDevice md = new ManagedDevice(d);
+                devices.put(d.name(), md);
+                order.add(d.name());
+                progress(d.name(), false, true, index, next.devices().size());
+                boolean ok = !d.enabled() || build(md);
+                progress(d.name(), true, ok, index++, next.devices().size());
+            }
+        }
+        logger.info("Device session {} loaded: {} devices, {} up", next.source(), devices.size(),
+                devices.values().stream().filter(ManagedDevice::ready).count());
+    }
+
+    private void progress(String device, boolean finished, boolean success, int index, int total) {
+        bus.setAndPublish(Endpoints.deviceInitializationProgress(), new DeviceInitializationProgressMessage(null,
+                device, finished, success, (long) index, (long) total), Duration.ofSeconds(3600));
+    }
+
+    /** Builds one device; a failure disables nothing else and is reported. */
+    private boolean build(ManagedDevice md) {
+        DeviceFactory factory = factories.get(md.config.deviceClass());
+        if (factory == null) {
+            md.problem = "no device class " + md.config.deviceClass() + " is installed";
+            logger.warn("{}: {}", md.name(), md.problem);
+            return false;
+        }
+        try {
+            Map<String, Object> config = md.config.deviceConfig() == null ? Map.of() : md.config.deviceConfig();
+            Device device = new Guard(work).call(md.name(), "create", InstructionExecutor.CALL_LIMIT,
+                    () -> factory.create(new Context(md.name(), config)));
+            md.device = device;
+            md.problem = "";
+            if (md.lastSetpoint != null && device instanceof Positioner p) {
+                p.move(md.lastSetpoint); // restored after a class update
+            }
+            publisher.info(md);
+            publisher.initial(md);
+            device.signals().stream().filter(s -> s.kind().inRead()).forEach(s -> {
+                synchronized (md.subscriptions) {
+                    md.subscriptions.add(s.subscribe(r -> publisher.changed(md)));
+                }
+            });
+            return true;
+        } catch (RuntimeException e) {
+            md.device = null;
+            md.problem = String.valueOf(e.getMessage());
+            alarms.raise(AlarmSeverity.MINOR, md.name(), e.getClass().getSimpleName(),
+                    md.name() + " could not be built: " + e.getMessage());
+            return false;
+        }
+    }
+
+    private void tearDown(ManagedDevice md) {
+        md.closeSubscriptions();
+        Device device = md.device;
+        md.device = null;
+        if (device == null) {
+            return;
+        }
+        if (device instanceof Positioner p) {
+            md.lastSetpoint = p.position();
+        }
+        try {
+            new Guard(work).call(md.name(), "destroy", InstructionExecutor.CALL_LIMIT, () -> {
+                device.destroy();
+                return null;
+            });
+        } catch (RuntimeException e) {
+            logger.warn("{}: destroy failed: {}", md.name(), e.getMessage());
+        }
+    }
+
+    private void stopDevices(Object value) {
+        List<String> names = value instanceof VariableMessage v && v.value() instanceof List<?> l
+                ? l.stream().map(String::valueOf).toList() : List.copyOf(order);
+        for (String name : names) {
+            ManagedDevice md = devices.get(name);
+            if (md != null && md.ready() && md.config.enabled() && !md.config.readOnly()) {
+                try {
+                    new Guard(work).call(name, "stop", InstructionExecutor.CALL_LIMIT, () -> {
+                        md.device.stop();
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    alarms.raise(AlarmSeverity.WARNING, name, "DeviceStopError", e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** A device class arrives: devices of the session waiting for it are built. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addFactory(DeviceFactory factory, Map<String, Object> properties) {
+        List<String> names = classNames(properties);
+        names.forEach(n -> factories.put(n, factory));
+        if (session == null) {
+            return;
+        }
+        work.execute(() -> {
+            synchronized (lock) {
+                for (String name : order) {
+                    ManagedDevice md = devices.get(name);
+                    if (md != null && !md.ready() && md.config.enabled() && names.contains(md.config.deviceClass())) {
+                        if (build(md)) {
+                            logger.info("{} rebuilt with device class {}", name, md.config.deviceClass());
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** A device class leaves (bundle stopped or updated): its devices are torn down and reported. */
+    void removeFactory(DeviceFactory factory, Map<String, Object> properties) {
+        List<String> names = classNames(properties);
+        names.forEach(n -> factories.remove(n, factory));
+        synchronized (lock) {
+            for (ManagedDevice md : devices.values()) {
+                if (names.contains(md.config.deviceClass()) && md.ready()) {
+                    tearDown(md);
+                    md.problem = "device class " + md.config.deviceClass() + " was removed";
+                    logger.warn("{}: {}; it comes back with its class", md.name(), md.problem);
+                }
+            }
+        }
+    }
+
+    static List<String> classNames(Map<String, Object> properties) {
+        Object v = properties.get(DeviceFactory.DEVICE_CLASS);
+        if (v instanceof String s) {
+            return List.of(s);
+        }
+        if (v instanceof String[] a) {
+            return List.of(a);
+        }
+        return List.of();
+    }
+
+    /** Whether the server has announced itself RUNNING (instructions are being received). */
+    boolean running() {
+        ServiceHandle h = handle;
+        return h != null && h.status() == BecStatus.RUNNING;
+    }
+
+    /** What the server knows of each device, for the shell and tests. */
+    Map<String, String> states() {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String name : order) {
+            ManagedDevice md = devices.get(name);
+            out.put(name, !md.config.enabled() ? "disabled" : md.ready() ? "up" : "down: " + md.problem);
+        }
+        return out;
+    }
+
+    @Deactivate
+    void stop() {
+        subscriptions.forEach(Subscription::close);
+        synchronized (lock) {
+            devices.values().forEach(this::tearDown);
+        }
+        if (handle != null) {
+            handle.close();
+        }
+        timer.shutdownNow();
+        work.shutdownNow();
+    }
+
+    private final class Context implements DeviceContext {
+        private final String name;
+        private final Map<String, Object> config;
+
+        Context(String name, Map<String, Object> config) {
+            this.name = name;
+            this.config = config;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Map<String, Object> deviceConfig() {
+            return config;
+        }
+
+        @Override
+        public Optional<Device> device(String other) {
+            ManagedDevice md = devices.get(other);
+            return md == null ? Optional.empty() : Optional.ofNullable(md.device);
+        }
+
+        @Override
+        public ScheduledExecutorService timer() {
+            return timer;
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package org.jbec.device.server.internal;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.message.DeviceInstructionMessage;
+import org.jbec.bus.api.message.DeviceInstructionResponse;
+import org.jbec.bus.api.message.DeviceRPCMessage;
+import org.jbec.bus.api.message.DeviceStatusMessage;
+import org.jbec.bus.api.message.ErrorInfo;
+import org.jbec.device.api.Device;
+import org.jbec.device.api.DeviceException;
+import org.jbec.device.api.DeviceStatus;
+import org.jbec.device.api.Positioner;
+import org.jbec.device.api.Signal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes device instructions as BEC's device server (bec-behaviour.md §2.1): validates the
+ * devices, answers {@code running}, runs the action under the guard, answers {@code completed}
+ * (with the result where BEC gives one) or {@code error} with an ErrorInfo.
+ */
+final class InstructionExecutor {
+
+    static final Duration CALL_LIMIT = Duration.ofSeconds(10);
+
+    private final Logger logger = LoggerFactory.getLogger(InstructionExecutor.class);
+    private final Connector bus;
+    private final Function<String, ManagedDevice> devices;
+    private final DevicePublisher publisher;
+    private final Guard guard;
+
+    InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher, Guard guard) {
+        this.bus = bus;
+        this.devices = devices;
+        this.publisher = publisher;
+        this.guard = guard;
+    }
+
+    void execute(DeviceInstructionMessage instruction) {
+        List<String> names = names(instruction.device());
+        if (names.isEmpty()) {
+            return; // BEC ignores instructions without devices, without any response
+        }
+        String id = String.valueOf(instruction.metadata().getOrDefault("device_instr_id", ""));
+        List<ManagedDevice> targets = new ArrayList<>();
+        for (String name : names) {
+            ManagedDevice md = devices.apply(name.split("\\.")[0]);
+            if (md == null) {
+                respondError(instruction, id, name, "DeviceError", "There is no device with the name " + name + ".");
+                return;
+            }
+            if (!md.config.enabled() && !instruction.action().equals("rpc")) {
+                respondError(instruction, id, name, "DisabledDeviceError", "Device " + name + " is disabled.");
+                return;
+            }
+            if (!md.ready()) {
+                respondError(instruction, id, name, "DeviceNotConnectedError", "Device " + name
+                        + " is not available: " + md.problem);
+                return;
+            }
+            targets.add(md);
+        }
+        respond(instruction, id, "running", null, null, null);
+        try {
+            Object result = switch (instruction.action()) {
+                case "set" -> set(targets.get(0), names.get(0), instruction);
+                case "read" -> read(targets, instruction);
+                case "rpc" -> rpc(targets.get(0), instruction);
+                case "stage" -> lifecycle(targets, "stage", Device::stage, instruction, 1L);
+                case "unstage" -> lifecycle(targets, "unstage", Device::unstage, instruction, 0L);
+                case "trigger" -> lifecycle(targets, "trigger", Device::trigger, instruction, null);
+                case "pre_scan" -> lifecycle(targets, "pre_scan", Device::preScan, instruction, null);
+                case "complete" -> lifecycle(targets, "complete", Device::complete, instruction, null);
+                case "kickoff" -> lifecycle(targets, "kickoff", Device::kickoff, instruction, null);
+                default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
+            };
+            respond(instruction, id, "completed", null, null, result);
+        } catch (DeviceException e) {
+            ErrorInfo info = errorInfo(e, names.get(0), instruction.action());
+            respond(instruction, id, "error", info, null, null);
+        }
+    }
+
+    static List<String> names(Object device) {
+        if (device instanceof String s) {
+            return s.isEmpty() ? List.of() : List.of(s);
+        }
+        if (device instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+
+    private Object set(ManagedDevice md, String name, DeviceInstructionMessage instruction) {
+        if (md.config.readOnly()) {
+            throw new DeviceException("Setting the device " + name + " is currently disabled.");
+        }
+        Object value = instruction.parameter().get("value");
+        md.metadata = instruction.metadata();
+        DeviceStatus status = guard.call(name, "set", CALL_LIMIT, () -> {
+            if (name.contains(".")) {
+                return signal(md.device, name.substring(name.indexOf('.') + 1)).put(value);
+            }
+            if (md.device instanceof Positioner p && value instanceof Number n) {
+                md.lastSetpoint = n.doubleValue();
+                return p.move(n.doubleValue());
+            }
+            throw new DeviceException(name + " cannot be set: it is not a positioner (use " + name + ".<signal>)");
+        });
+        status.await(Duration.ofHours(24));
+        publisher.read(md, instruction.metadata());
+        publisher.readConfiguration(md);
+        return null;
+    }
+
+    private static Signal signal(Device device, String attribute) {
+        return device.signals().stream().filter(s -> s.attributeName().equals(attribute)).findFirst()
+                .orElseThrow(() -> new DeviceException(device.name() + " has no signal " + attribute));
+    }
+
+    private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction) {
+        List<Object> result = new ArrayList<>();
+        for (ManagedDevice md : targets) {
+            result.add(guard.call(md.name(), "read", CALL_LIMIT, () -> publisher.read(md, instruction.metadata())));
+        }
+        return Boolean.TRUE.equals(instruction.parameter().get("return_result")) ? result : null;
+    }
+
+    private Object lifecycle(List<ManagedDevice> targets, String action, Function<Device, DeviceStatus> call,
+            DeviceInstructionMessage instruction, Long staged) {
+        List<DeviceStatus> statuses = new ArrayList<>();
+        for (ManagedDevice md : targets) {
+            md.metadata = instruction.metadata();
+            statuses.add(guard.call(md.name(), action, CALL_LIMIT, () -> call.apply(md.device)));
+        }
+        DeviceStatus.all(action, statuses).await(Duration.ofHours(24));
+        if (staged != null) {
+            targets.forEach(md -> bus.set(Endpoints.deviceStaged(md.name()),
+                    new DeviceStatusMessage(null, md.name(), staged), null));
+        }
+        return null;
+    }
+
+    /** BEC's RPC: a USER_ACCESS method, or read/stop; the result goes to info/devices/rpc/<rpc_id>. */
+    private Object rpc(ManagedDevice md, DeviceInstructionMessage instruction) {
+        Map<String, Object> p = instruction.parameter();
+        String func = String.valueOf(p.getOrDefault("func", ""));
+        String rpcId = String.valueOf(p.getOrDefault("rpc_id", UUID.randomUUID().toString()));
+        List<?> args = p.get("args") instanceof List<?> l ? l : List.of();
+        Object returned;
+        try {
+            returned = guard.call(md.name(), "rpc " + func, CALL_LIMIT, () -> invoke(md, func, args, instruction));
+        } catch (DeviceException e) {
+            bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, md.name(), null,
+                    errorInfo(e, md.name(), "rpc"), false), Duration.ofSeconds(1800));
+            throw e;
+        }
+        bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, md.name(), returned, "", true),
+                Duration.ofSeconds(1800));
+        return returned;
+    }
+
+    private Object invoke(ManagedDevice md, String func, List<?> args, DeviceInstructionMessage instruction)
+            throws ReflectiveOperationException {
+        switch (func) {
+            case "read":
+                return publisher.read(md, instruction.metadata());
+            case "read_configuration":
+                return DevicePublisher.wire(md.device.readConfiguration());
+            case "stop":
+                md.device.stop();
+                return null;
+            default:
+                break;
+        }
+        for (var m : DeviceInfo.userMethods(md.device)) {
+            if (m.getName().equals(func) && m.getParameterCount() == args.size()) {
+                return m.invoke(md.device, args.toArray());
+            }
+        }
+        throw new DeviceException(md.name() + " has no method " + func + " that users may call");
+    }
+
+    static ErrorInfo errorInfo(Throwable e, String device, String action) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        String type = e.getClass().getSimpleName();
+        String message = String.valueOf(e.getMessage());
+        return new ErrorInfo(UUID.randomUUID().toString(), trace.toString(),
+                "An error occurred during '" + action + "' on device '" + device + "'. " + type + ": " + message,
+                type, device);
+    }
+
+    private void respondError(DeviceInstructionMessage instruction, String id, String device, String type,
+            String message) {
+        ErrorInfo info = new ErrorInfo(UUID.randomUUID().toString(), message, message, type, device);
+        respond(instruction, id, "error", info, null, null);
+    }
+
+    private void respond(DeviceInstructionMessage instruction, String id, String status, ErrorInfo error,
+            Boolean resultIsStatus, Object result) {
+        try {
+            bus.send(Endpoints.deviceInstructionsResponse(), new DeviceInstructionResponse(
+                    new LinkedHashMap<>(instruction.metadata()), instruction.device(), status, error, instruction, id,
+                    resultIsStatus, result));
+        } catch (RuntimeException e) {
+            logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
+        }
+    }
+}

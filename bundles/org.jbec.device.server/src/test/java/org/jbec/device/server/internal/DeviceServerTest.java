@@ -1,0 +1,216 @@
+package org.jbec.device.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.jbec.bus.api.BusEvent;
+import org.jbec.bus.api.ConnectionState;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.Subscription;
+import org.jbec.bus.api.message.AvailableResourceMessage;
+import org.jbec.bus.api.message.DeviceInfoMessage;
+import org.jbec.bus.api.message.DeviceInstructionMessage;
+import org.jbec.bus.api.message.DeviceInstructionResponse;
+import org.jbec.bus.api.message.DeviceMessage;
+import org.jbec.bus.redis.internal.JedisConnector;
+import org.jbec.config.ConfigException;
+import org.jbec.config.DeviceSessionReader;
+import org.jbec.device.api.DeviceFactory;
+import org.jbec.device.sim.internal.SimMonitorFactory;
+import org.jbec.device.sim.internal.SimPositionerFactory;
+import org.jbec.service.internal.AlarmPublisher;
+import org.jbec.service.internal.ServiceLifecycle;
+import org.jbec.test.support.PrivateRedis;
+import org.jbec.test.support.RedisServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The device server with BEC's simulated devices on a real Redis, driven through the bus. */
+@ExtendWith(RedisServerExtension.class)
+class DeviceServerTest {
+
+    static final Duration WITHIN = Duration.ofSeconds(10);
+    static final String SESSION = """
+            samx:
+              readoutPriority: baseline
+              deviceClass: ophyd_devices.SimPositioner
+              deviceConfig: {delay: 0, limits: [-50, 50], tolerance: 0.01}
+              enabled: true
+            bpm4i:
+              readoutPriority: monitored
+              deviceClass: ophyd_devices.SimMonitor
+              deviceConfig:
+                noise: none
+                ref_motor: samx
+                sim_init: {model: GaussianModel, params: {amplitude: 100, center: 2, sigma: 1}}
+              enabled: true
+              needs: [samx]
+            samy:
+              readoutPriority: baseline
+              deviceClass: ophyd_devices.NotInstalled
+              enabled: true
+            samz:
+              readoutPriority: baseline
+              deviceClass: ophyd_devices.SimPositioner
+              deviceConfig: {delay: 0}
+              enabled: true
+              readOnly: true
+            """;
+
+    private JedisConnector bus;
+    private ServiceLifecycle lifecycle;
+    private DeviceServer server;
+    private final SimPositionerFactory positioners = new SimPositionerFactory();
+    private final LinkedBlockingQueue<BusEvent> responses = new LinkedBlockingQueue<>();
+
+    static JedisConnector connector(int port) throws InterruptedException {
+        JedisConnector.Config config = (JedisConnector.Config) Proxy.newProxyInstance(
+                JedisConnector.Config.class.getClassLoader(), new Class<?>[] {JedisConnector.Config.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "host" -> "127.0.0.1";
+                    case "port" -> port;
+                    case "annotationType" -> JedisConnector.Config.class;
+                    default -> method.getDefaultValue();
+                });
+        JedisConnector c = new JedisConnector(config);
+        awaitTrue("bus connected", () -> c.state() == ConnectionState.CONNECTED);
+        return c;
+    }
+
+    static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+    }
+
+    private static Map<String, Object> classes(String... names) {
+        return Map.of(DeviceFactory.DEVICE_CLASS, names);
+    }
+
+    @BeforeEach
+    void start(PrivateRedis redis) throws Exception {
+        bus = connector(redis.port());
+        lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
+        server = new DeviceServer(bus, new AlarmPublisher(bus), lifecycle, (Path) null);
+        server.addFactory(positioners, classes("ophyd_devices.SimPositioner"));
+        server.addFactory(new SimMonitorFactory(), classes("ophyd_devices.SimMonitor"));
+        bus.subscribe(Endpoints.deviceInstructionsResponse(), responses::add);
+        awaitTrue("device server running", server::running);
+        server.load(new DeviceSessionReader().read(new StringReader(SESSION), Path.of("."), "session.yaml"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+        lifecycle.stop();
+        bus.close();
+    }
+
+    private DeviceInstructionResponse instruct(String device, String action, Map<String, Object> parameter)
+            throws InterruptedException {
+        String id = java.util.UUID.randomUUID().toString();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("device_instr_id", id);
+        metadata.put("scan_id", "s-1");
+        bus.send(Endpoints.deviceInstructions(), new DeviceInstructionMessage(metadata, device, action, parameter));
+        while (true) {
+            BusEvent e = responses.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            if (e == null) {
+                throw new AssertionError("no final response to " + action + " " + device);
+            }
+            DeviceInstructionResponse r = e.as(DeviceInstructionResponse.class);
+            if (r.instructionId().equals(id) && !r.status().equals("running")) {
+                return r;
+            }
+        }
+    }
+
+    @Test
+    void sessionIsPersistedAndDevicesPublished() {
+        List<?> persisted = (List<?>) bus.get(Endpoints.deviceConfig()).map(AvailableResourceMessage::resource).orElseThrow();
+        assertEquals(4, persisted.size());
+        assertEquals("samx", ((Map<?, ?>) persisted.get(0)).get("name"));
+        DeviceInfoMessage info = bus.get(Endpoints.deviceInfo("samx")).orElseThrow();
+        assertEquals("positioner", info.info().get("device_base_class"));
+        assertTrue(((Map<?, ?>) info.info().get("custom_user_access")).containsKey("readback"));
+        assertTrue(bus.get(Endpoints.deviceReadback("samx")).orElseThrow().signals().containsKey("samx_setpoint"));
+        assertEquals("down: no device class ophyd_devices.NotInstalled is installed", server.states().get("samy"));
+        assertEquals("up", server.states().get("bpm4i"));
+    }
+
+    @Test
+    void setMovesAndPublishesWithTheInstructionMetadata() throws Exception {
+        LinkedBlockingQueue<BusEvent> readbacks = new LinkedBlockingQueue<>();
+        try (Subscription s = bus.subscribe(Endpoints.deviceReadback("samx"), readbacks::add)) {
+            DeviceInstructionResponse r = instruct("samx", "set", Map.of("value", 2.0));
+            assertEquals("completed", r.status(), String.valueOf(r.errorInfo()));
+            DeviceMessage m;
+            do {
+                m = readbacks.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS).as(DeviceMessage.class);
+            } while (!Double.valueOf(2.0).equals(((Map<?, ?>) m.signals().get("samx")).get("value")));
+            assertEquals("s-1", m.metadata().get("scan_id"));
+        }
+        DeviceInstructionResponse read = instruct("bpm4i", "read", Map.of("return_result", true));
+        assertEquals("completed", read.status());
+        Map<?, ?> reading = (Map<?, ?>) ((List<?>) read.result()).get(0);
+        assertEquals(39L, ((Map<?, ?>) reading.get("bpm4i")).get("value"), "the gauss peak at samx = 2");
+        assertEquals("s-1", bus.get(Endpoints.deviceRead("bpm4i")).orElseThrow().metadata().get("scan_id"));
+    }
+
+    @Test
+    void errorsNameTheDeviceAndTheReason() throws Exception {
+        DeviceInstructionResponse unknown = instruct("samq", "set", Map.of("value", 1.0));
+        assertEquals("error", unknown.status());
+        assertEquals("There is no device with the name samq.", unknown.errorInfo().errorMessage());
+        DeviceInstructionResponse limit = instruct("samx", "set", Map.of("value", 60.0));
+        assertEquals("error", limit.status());
+        assertTrue(limit.errorInfo().compactErrorMessage().contains("LimitError"), limit.errorInfo().compactErrorMessage());
+        DeviceInstructionResponse readOnly = instruct("samz", "set", Map.of("value", 1.0));
+        assertTrue(readOnly.errorInfo().compactErrorMessage().contains("Setting the device samz is currently disabled."));
+        DeviceInstructionResponse missing = instruct("samy", "read", Map.of());
+        assertTrue(missing.errorInfo().errorMessage().contains("not available"), missing.errorInfo().errorMessage());
+        assertNull(instruct("samx", "stage", Map.of()).errorInfo());
+    }
+
+    @Test
+    void aDeviceClassLeavingAndComingBackRebuildsItsDevicesWithTheirPositions() throws Exception {
+        assertEquals("completed", instruct("samx", "set", Map.of("value", 3.0)).status());
+        server.removeFactory(positioners, classes("ophyd_devices.SimPositioner"));
+        assertEquals("down: device class ophyd_devices.SimPositioner was removed", server.states().get("samx"));
+        assertEquals("up", server.states().get("bpm4i"), "other devices stay");
+        SimPositionerFactory newVersion = new SimPositionerFactory();
+        server.addFactory(newVersion, classes("ophyd_devices.SimPositioner"));
+        awaitTrue("samx rebuilt", () -> "up".equals(server.states().get("samx")));
+        DeviceInstructionResponse read = instruct("samx", "read", Map.of("return_result", true));
+        Map<?, ?> reading = (Map<?, ?>) ((List<?>) read.result()).get(0);
+        assertEquals(3.0, ((Map<?, ?>) reading.get("samx")).get("value"), "position restored");
+    }
+
+    @Test
+    void aDeviceConfigTheClassRejectsRefusesTheSessionWhole() throws Exception {
+        ConfigException e = assertThrows(ConfigException.class, () -> server.load(new DeviceSessionReader().read(
+                new StringReader(SESSION.replace("{delay: 0, limits: [-50, 50], tolerance: 0.01}", "{delay: 0, speed: 3}")),
+                Path.of("."), "bad.yaml")));
+        assertTrue(e.getMessage().contains("samx: deviceConfig.speed: not accepted by SimPositioner"), e.getMessage());
+        assertEquals("up", server.states().get("samx"), "the running session stays");
+    }
+
+}
