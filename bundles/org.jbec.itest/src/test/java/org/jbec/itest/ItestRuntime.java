@@ -42,6 +42,13 @@ final class ItestRuntime {
         return options(PrivateRedis.start());
     }
 
+    /** As {@link #options()}, with a device session for the device server to load. */
+    static Option[] options(Path deviceSession) throws IOException {
+        List<Option> options = new ArrayList<>(List.of(options(PrivateRedis.start())));
+        options.add(frameworkProperty("jbec.devices.config").value(deviceSession.toString()));
+        return options.toArray(new Option[0]);
+    }
+
     static Option[] options(PrivateRedis redis) throws IOException {
         Path root = root();
         Path work = Files.createDirectories(root.resolve("bundles/org.jbec.itest/target/itest"));
