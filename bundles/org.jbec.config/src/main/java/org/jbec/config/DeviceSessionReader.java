@@ -51,6 +51,16 @@ public final class DeviceSessionReader {
         return finish(displayName, c);
     }
 
+    /**
+     * Validates devices given as plain maps (a config request: {@code {name: {field: value}}}, sets
+     * arriving as lists or sets), as a session of its own.
+     */
+    public DeviceSession fromMaps(Map<String, ?> devices, String source) throws ConfigException {
+        Collected c = new Collected();
+        collectRoot(YamlValues.node(devices), Path.of("."), source, c);
+        return finish(source, c);
+    }
+
     private DeviceSession finish(String displayName, Collected c) throws ConfigException {
         if (!c.problems.isEmpty()) {
             throw new ConfigException(c.problems);

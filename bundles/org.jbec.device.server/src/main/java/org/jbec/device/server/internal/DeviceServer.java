@@ -62,6 +62,8 @@ public final class DeviceServer {
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
             Threads.named("jbec-device-timer"));
     private final ExecutorService work = Executors.newCachedThreadPool(Threads.named("jbec-device-work"));
+    /** Config requests, one at a time in arrival order, off the bus's dispatcher thread. */
+    private final ExecutorService configWork = Executors.newSingleThreadExecutor(Threads.named("jbec-device-config"));
     private final DevicePublisher publisher;
     private final InstructionExecutor executor;
     private final List<Subscription> subscriptions = new ArrayList<>();
@@ -111,6 +113,10 @@ public final class DeviceServer {
         subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(),
                 event -> work.execute(() -> executor.execute(event.as(DeviceInstructionMessage.class)))));
         subscriptions.add(bus.subscribe(Endpoints.stopDevices(), event -> work.execute(() -> stopDevices(event.value()))));
+        ConfigRequests requests = new ConfigRequests(bus, this);
+        // one request at a time, in arrival order, as BEC's SciHub
+        subscriptions.add(bus.subscribe(Endpoints.deviceConfigRequest(),
+                event -> configWork.execute(() -> requests.handle(event.as(org.jbec.bus.api.message.DeviceConfigMessage.class)))));
         if (sessionFile != null) {
             try {
                 load(new DeviceSessionReader().read(sessionFile, sessionFile.getFileName().toString()));
@@ -124,6 +130,51 @@ public final class DeviceServer {
 
     /** Loads a session: refused whole when a device class rejects its deviceConfig. */
     void load(DeviceSession next) throws ConfigException {
+        checkClasses(next);
+        synchronized (lock) {
+            devices.values().forEach(this::tearDown);
+            devices.clear();
+            order.clear();
+            session = next;
+            persist();
+            addAll(next.devices());
+        }
+        logger.info("Device session {} loaded: {} devices, {} up", next.source(), devices.size(),
+                devices.values().stream().filter(ManagedDevice::ready).count());
+    }
+
+    /** Builds devices in the given (load) order, reporting progress; a device that fails stays down. */
+    private void addAll(List<DeviceConfig> added) {
+        int index = 0;
+        for (DeviceConfig d : added) {
+            ManagedDevice md = new ManagedDevice(d);
+            devices.put(d.name(), md);
+            order.add(d.name());
+            progress(d.name(), false, true, index, added.size());
+            boolean ok = !d.enabled() || build(md);
+            progress(d.name(), true, ok, index++, added.size());
+        }
+    }
+
+    /** Writes the running session to info/devices/config, as BEC persists it. */
+    private void persist() {
+        List<Map<String, Object>> wire = new ArrayList<>();
+        order.forEach(name -> wire.add(devices.get(name).config.toWire()));
+        if (order.isEmpty() && session != null) {
+            session.devices().forEach(d -> wire.add(d.toWire()));
+        }
+        bus.set(Endpoints.deviceConfig(), new AvailableResourceMessage(null, wire), null);
+    }
+
+    /** The running session's devices, in load order. */
+    List<DeviceConfig> sessionDevices() {
+        synchronized (lock) {
+            return order.stream().map(n -> devices.get(n).config).toList();
+        }
+    }
+
+    /** Checks deviceConfigs against their classes; problems name source and device. */
+    private void checkClasses(DeviceSession next) throws ConfigException {
         List<org.jbec.config.ConfigProblem> problems = new ArrayList<>();
         for (DeviceConfig d : next.devices()) {
             DeviceFactory f = factories.get(d.deviceClass());
@@ -135,26 +186,60 @@ public final class DeviceServer {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+    }
+
+    /** Checks one device's deviceConfig against its class. */
+    void check(DeviceConfig device, String source) throws ConfigException {
+        checkClasses(new DeviceSession(source, List.of(device), List.of()));
+    }
+
+    /** BEC's config action add: new devices only; the session grows. */
+    void add(DeviceSession additions) throws ConfigException {
+        checkClasses(additions);
         synchronized (lock) {
-            devices.values().forEach(this::tearDown);
-            devices.clear();
-            order.clear();
-            session = next;
-            List<Map<String, Object>> wire = new ArrayList<>();
-            next.devices().forEach(d -> wire.add(d.toWire()));
-            bus.set(Endpoints.deviceConfig(), new AvailableResourceMessage(null, wire), null);
-            int index = 0;
-            for (DeviceConfig d : next.devices()) {
-                ManagedDevice md = new ManagedDevice(d);
-                devices.put(d.name(), md);
-                order.add(d.name());
-                progress(d.name(), false, true, index, next.devices().size());
-                boolean ok = !d.enabled() || build(md);
-                progress(d.name(), true, ok, index++, next.devices().size());
+            for (DeviceConfig d : additions.devices()) {
+                if (devices.containsKey(d.name())) {
+                    throw problem(additions.source(), d.name(), "a device of this name is already in the session");
+                }
             }
+            addAll(additions.devices());
+            persist();
         }
-        logger.info("Device session {} loaded: {} devices, {} up", next.source(), devices.size(),
-                devices.values().stream().filter(ManagedDevice::ready).count());
+    }
+
+    /** BEC's config action remove. */
+    void remove(java.util.Collection<String> names, String source) throws ConfigException {
+        synchronized (lock) {
+            for (String name : names) {
+                if (!devices.containsKey(name)) {
+                    throw problem(source, name, "no device of this name is in the session");
+                }
+            }
+            for (String name : names) {
+                tearDown(devices.remove(name));
+                order.remove(name);
+            }
+            persist();
+        }
+    }
+
+    /** Replaces one device's configuration (BEC's update, after the caller merged and validated it). */
+    void replace(DeviceConfig updated) {
+        synchronized (lock) {
+            ManagedDevice old = devices.get(updated.name());
+            tearDown(old); // keeps its position as the setpoint to restore
+            ManagedDevice md = new ManagedDevice(updated);
+            md.lastSetpoint = old.lastSetpoint;
+            devices.put(updated.name(), md);
+            if (updated.enabled()) {
+                build(md);
+            }
+            persist();
+        }
+    }
+
+    static ConfigException problem(String source, String device, String message) {
+        return new ConfigException(List.of(new org.jbec.config.ConfigProblem(source, 0, 0, device, message)));
     }
 
     private void progress(String device, boolean finished, boolean success, int index, int total) {
@@ -308,6 +393,7 @@ public final class DeviceServer {
             handle.close();
         }
         timer.shutdownNow();
+        configWork.shutdownNow();
         work.shutdownNow();
     }
 

@@ -1,6 +1,7 @@
 package org.jbec.device.server.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,8 @@ import org.jbec.bus.api.message.DeviceInfoMessage;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.message.DeviceInstructionResponse;
 import org.jbec.bus.api.message.DeviceMessage;
+import org.jbec.bus.api.message.DeviceConfigMessage;
+import org.jbec.bus.api.message.RequestResponseMessage;
 import org.jbec.bus.redis.internal.JedisConnector;
 import org.jbec.config.ConfigException;
 import org.jbec.config.DeviceSessionReader;
@@ -202,6 +205,75 @@ class DeviceServerTest {
         DeviceInstructionResponse read = instruct("samx", "read", Map.of("return_result", true));
         Map<?, ?> reading = (Map<?, ?>) ((List<?>) read.result()).get(0);
         assertEquals(3.0, ((Map<?, ?>) reading.get("samx")).get("value"), "position restored");
+    }
+
+    private RequestResponseMessage request(String action, Map<String, Object> config) throws InterruptedException {
+        String rid = java.util.UUID.randomUUID().toString();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("RID", rid);
+        bus.send(Endpoints.deviceConfigRequest(), new DeviceConfigMessage(metadata, action, config));
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            var reply = bus.get(Endpoints.deviceConfigRequestResponse(rid));
+            if (reply.isPresent()) {
+                return reply.get();
+            }
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        throw new AssertionError("no reply to config " + action);
+    }
+
+    private static Map<String, Object> device(String deviceClass, Map<String, Object> deviceConfig) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("enabled", true);
+        d.put("deviceClass", deviceClass);
+        d.put("readoutPriority", "baseline");
+        d.put("deviceConfig", deviceConfig);
+        d.put("deviceTags", new java.util.LinkedHashSet<>(List.of("added")));
+        return d;
+    }
+
+    @Test
+    void configRequestsChangeTheSessionOrLeaveItAsItWas() throws Exception {
+        LinkedBlockingQueue<BusEvent> updates = new LinkedBlockingQueue<>();
+        bus.subscribe(Endpoints.deviceConfigUpdate(), updates::add);
+
+        RequestResponseMessage add = request("add", Map.of("samq", device("ophyd_devices.SimPositioner", Map.of("delay", 0))));
+        assertTrue(add.accepted(), String.valueOf(add.message()));
+        assertEquals("up", server.states().get("samq"));
+        assertEquals("add", updates.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS).as(DeviceConfigMessage.class).action());
+        assertEquals(5, ((List<?>) bus.get(Endpoints.deviceConfig()).orElseThrow().resource()).size());
+
+        RequestResponseMessage again = request("add", Map.of("samq", device("ophyd_devices.SimPositioner", Map.of())));
+        assertFalse(again.accepted());
+        assertTrue(String.valueOf(again.message()).contains("samq: a device of this name is already in the session"));
+
+        RequestResponseMessage badField = request("update", Map.of("samq", Map.of("needs", List.of("samx"))));
+        assertFalse(badField.accepted());
+        assertTrue(String.valueOf(badField.message()).contains("Cannot update key needs"), String.valueOf(badField.message()));
+
+        RequestResponseMessage badValue = request("update", Map.of("samq", Map.of("readoutPriority", "often")));
+        assertFalse(badValue.accepted());
+        assertTrue(String.valueOf(badValue.message()).contains("samq.readoutPriority: 'often' is not one of"));
+
+        RequestResponseMessage disable = request("update", Map.of("samq", Map.of("enabled", false)));
+        assertTrue(disable.accepted());
+        assertEquals("disabled", server.states().get("samq"));
+
+        RequestResponseMessage limits = request("update", Map.of("samx", Map.of("deviceConfig", Map.of("limits", List.of(-5, 5)))));
+        assertTrue(limits.accepted(), String.valueOf(limits.message()));
+        DeviceInstructionResponse outside = instruct("samx", "set", Map.of("value", 7.0));
+        assertEquals("error", outside.status(), "the merged deviceConfig is live: new limits");
+
+        RequestResponseMessage remove = request("remove", Map.of("samq", Map.of()));
+        assertTrue(remove.accepted());
+        assertNull(server.states().get("samq"));
+        assertFalse(request("remove", Map.of("nope", Map.of())).accepted());
+
+        RequestResponseMessage reset = request("reset", null);
+        assertTrue(reset.accepted());
+        assertEquals(Map.of(), server.states());
+        assertEquals(1, bus.llen(Endpoints.deviceConfigHistory()), "the replaced session is kept");
     }
 
     @Test
