@@ -25,6 +25,7 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("--quick");
         bus(quick ? 2_000 : 5_000, quick ? 5_000 : 20_000);
+        devices(quick);
         codec(quick);
     }
 
@@ -61,6 +62,20 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "ratio connector/raw, %-36s p50 %.2f  p99 %.2f  rate %.2f%n", what + ":",
                 connector.p50Micros() / raw.p50Micros(), connector.p99Micros() / raw.p99Micros(),
                 connector.messagesPerSecond() / raw.messagesPerSecond());
+    }
+
+    private static void devices(boolean quick) throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start()) {
+            JedisConnector connector = connector(redis.port());
+            try {
+                while (connector.state() != org.jbec.bus.api.ConnectionState.CONNECTED) {
+                    java.util.concurrent.TimeUnit.MILLISECONDS.sleep(10);
+                }
+                org.jbec.device.server.internal.DeviceServerBench.print(connector, quick);
+            } finally {
+                connector.close();
+            }
+        }
     }
 
     private static JedisConnector connector(int port) {

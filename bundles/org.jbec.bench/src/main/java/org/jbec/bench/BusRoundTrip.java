@@ -61,7 +61,13 @@ final class BusRoundTrip {
         };
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try (Jedis sub = new Jedis("127.0.0.1", port); Jedis pub = new Jedis("127.0.0.1", port)) {
-            reader.execute(() -> sub.subscribe(subscriber, channel));
+            reader.execute(() -> {
+                try {
+                    sub.subscribe(subscriber, channel);
+                } catch (redis.clients.jedis.exceptions.JedisConnectionException e) {
+                    // the subscriber connection closes at the end of the measurement
+                }
+            });
             while (pub.pubsubNumSub(new String(channel, StandardCharsets.UTF_8)).values().stream()
                     .mapToLong(Long::longValue).sum() == 0) {
                 TimeUnit.MILLISECONDS.sleep(10);
