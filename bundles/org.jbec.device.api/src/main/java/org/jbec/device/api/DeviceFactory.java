@@ -17,6 +17,12 @@ public interface DeviceFactory {
     String DEVICE_CLASS = "device.class";
 
     /**
+     * Service property: {@code true} for classes whose devices read other devices when built
+     * (computed signals, proxies); they are built after all others, as BEC does.
+     */
+    String BUILD_LAST = "device.build.last";
+
+    /**
      * What is wrong with a {@code deviceConfig} for this class, one message per problem naming the
      * key; empty when it is fine. Called before any device is built, so a bad session is refused whole.
      */

@@ -57,6 +57,8 @@ public final class DeviceServer {
     private final Alarms alarms;
     private final BecServices services;
     private final Map<String, DeviceFactory> factories = new ConcurrentHashMap<>();
+    /** Classes whose devices are built after all others (computed signals, proxies). */
+    private final java.util.Set<String> buildLast = ConcurrentHashMap.newKeySet();
     private final Map<String, ManagedDevice> devices = new ConcurrentHashMap<>();
     private final List<String> order = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
@@ -146,7 +148,10 @@ public final class DeviceServer {
     /** Builds devices in the given (load) order, reporting progress; a device that fails stays down. */
     private void addAll(List<DeviceConfig> added) {
         int index = 0;
-        for (DeviceConfig d : added) {
+        List<DeviceConfig> ordered = new ArrayList<>(added);
+        // a stable sort: load order kept within each pass
+        ordered.sort(java.util.Comparator.comparing(d -> buildLast.contains(d.deviceClass())));
+        for (DeviceConfig d : ordered) {
             ManagedDevice md = new ManagedDevice(d);
             devices.put(d.name(), md);
             order.add(d.name());
@@ -324,6 +329,9 @@ public final class DeviceServer {
     void addFactory(DeviceFactory factory, Map<String, Object> properties) {
         List<String> names = classNames(properties);
         names.forEach(n -> factories.put(n, factory));
+        if (Boolean.TRUE.equals(properties.get(DeviceFactory.BUILD_LAST))) {
+            buildLast.addAll(names);
+        }
         if (session == null) {
             return;
         }

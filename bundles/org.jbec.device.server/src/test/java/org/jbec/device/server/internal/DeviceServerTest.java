@@ -277,6 +277,22 @@ class DeviceServerTest {
     }
 
     @Test
+    void becsDemoSessionComesUpWhereItsClassesExist() throws Exception {
+        server.addFactory(new org.jbec.device.sim.internal.ComputedSignalFactory(),
+                Map.of(DeviceFactory.DEVICE_CLASS, new String[] {"ophyd_devices.ComputedSignal"},
+                        DeviceFactory.BUILD_LAST, true));
+        Path demo = Path.of(System.getProperty("jbec.root", "../.."), "bundles/org.jbec.config/src/test/resources/bec_demo_config.yaml");
+        server.load(new DeviceSessionReader().read(demo, "bec_demo_config.yaml"));
+        Map<String, String> states = server.states();
+        assertEquals(215, states.size());
+        long up = states.values().stream().filter("up"::equals).count();
+        assertEquals(159 + 46 + 1, up, "SimPositioners, SimMonitors and the computed signal: " + states);
+        assertTrue(states.get("eiger").startsWith("down: no device class ophyd_devices.SimCamera"));
+        DeviceInstructionResponse read = instruct("pseudo_signal1", "read", Map.of("return_result", true));
+        assertEquals("completed", read.status(), String.valueOf(read.errorInfo()));
+    }
+
+    @Test
     void aDeviceConfigTheClassRejectsRefusesTheSessionWhole() throws Exception {
         ConfigException e = assertThrows(ConfigException.class, () -> server.load(new DeviceSessionReader().read(
                 new StringReader(SESSION.replace("{delay: 0, limits: [-50, 50], tolerance: 0.01}", "{delay: 0, speed: 3}")),

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 
 /** Makes ComputedSignals; answers to BEC's names for the class. */
 @Component(property = {
+        DeviceFactory.BUILD_LAST + ":Boolean=true",
         DeviceFactory.DEVICE_CLASS + "=ComputedSignal",
         DeviceFactory.DEVICE_CLASS + "=ophyd_devices.ComputedSignal",
         DeviceFactory.DEVICE_CLASS + "=ophyd_devices.utils.dynamic_pseudo.ComputedSignal" })
