@@ -82,6 +82,15 @@ final class DevicePublisher {
         return signals;
     }
 
+    /** A buffered reading published again as the device's read (BEC's onFailure: buffer). */
+    void republish(ManagedDevice md, DeviceMessage last, Map<String, Object> metadata) {
+        DeviceMessage message = new DeviceMessage(new LinkedHashMap<>(metadata), last.signals());
+        Connector.Batch batch = bus.batch();
+        batch.setAndPublish(Endpoints.deviceRead(md.name()), message);
+        batch.setAndPublish(Endpoints.deviceReadback(md.name()), message);
+        batch.execute();
+    }
+
     void readConfiguration(ManagedDevice md) {
         bus.setAndPublish(Endpoints.deviceReadConfiguration(md.name()),
                 new DeviceMessage(metadata(md), wire(md.device.readConfiguration())));

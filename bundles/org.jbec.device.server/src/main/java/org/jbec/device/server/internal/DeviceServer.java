@@ -91,7 +91,8 @@ public final class DeviceServer {
         this.alarms = alarms;
         this.services = services;
         this.publisher = new DevicePublisher(bus);
-        this.executor = new InstructionExecutor(bus, devices::get, publisher, new Guard(work));
+        this.executor = new InstructionExecutor(bus, devices::get, publisher, new Guard(work),
+                (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()));
         timer.scheduleWithFixedDelay(this::flushQuietly, 10, 10, TimeUnit.MILLISECONDS);
         // loading talks to Redis and builds devices: never on the activation thread
         work.execute(() -> start(sessionFile));
@@ -143,6 +144,12 @@ public final class DeviceServer {
         }
         logger.info("Device session {} loaded: {} devices, {} up", next.source(), devices.size(),
                 devices.values().stream().filter(ManagedDevice::ready).count());
+        List<String> down = order.stream().map(devices::get).filter(md -> md.config.enabled() && !md.ready())
+                .map(md -> md.name() + " (" + md.problem + ")").toList();
+        if (!down.isEmpty()) {
+            alarms.raise(AlarmSeverity.MINOR, null, "DeviceInitError", down.size() + " devices of " + next.source()
+                    + " are not available: " + String.join("; ", down));
+        }
     }
 
     /** Builds devices in the given (load) order, reporting progress; a device that fails stays down. */
@@ -262,7 +269,8 @@ public final class DeviceServer {
         }
         try {
             Map<String, Object> config = md.config.deviceConfig() == null ? Map.of() : md.config.deviceConfig();
-            Device device = new Guard(work).call(md.name(), "create", InstructionExecutor.CALL_LIMIT,
+            Device device = new Guard(work).call(md.name(), "create",
+                    Duration.ofMillis((long) (md.config.connectionTimeout() * 1000)),
                     () -> factory.create(new Context(md.name(), config)));
             md.device = device;
             md.problem = "";

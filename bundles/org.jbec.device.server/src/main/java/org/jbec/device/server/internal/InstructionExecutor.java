@@ -39,12 +39,16 @@ final class InstructionExecutor {
     private final Function<String, ManagedDevice> devices;
     private final DevicePublisher publisher;
     private final Guard guard;
+    /** Reports a failed read (a WARNING alarm in the server). */
+    private final java.util.function.BiConsumer<String, DeviceException> alarms;
 
-    InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher, Guard guard) {
+    InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher, Guard guard,
+            java.util.function.BiConsumer<String, DeviceException> alarms) {
         this.bus = bus;
         this.devices = devices;
         this.publisher = publisher;
         this.guard = guard;
+        this.alarms = alarms;
     }
 
     void execute(DeviceInstructionMessage instruction) {
@@ -132,9 +136,37 @@ final class InstructionExecutor {
     private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction) {
         List<Object> result = new ArrayList<>();
         for (ManagedDevice md : targets) {
-            result.add(guard.call(md.name(), "read", CALL_LIMIT, () -> publisher.read(md, instruction.metadata())));
+            result.add(readWithPolicy(md, instruction.metadata()));
         }
         return Boolean.TRUE.equals(instruction.parameter().get("return_result")) ? result : null;
+    }
+
+    /**
+     * BEC's onFailure (bec-behaviour.md §1.8): a failed read raises a WARNING alarm, then
+     * {@code retry} reads once more, {@code raise} fails the instruction, {@code buffer} publishes the
+     * last reading stored for the device again.
+     */
+    private Object readWithPolicy(ManagedDevice md, Map<String, Object> metadata) {
+        try {
+            return guard.call(md.name(), "read", CALL_LIMIT, () -> publisher.read(md, metadata));
+        } catch (DeviceException first) {
+            alarms.accept(md.name(), first);
+            switch (md.config.onFailure()) {
+                case "retry":
+                    return guard.call(md.name(), "read (retry)", CALL_LIMIT, () -> publisher.read(md, metadata));
+                case "buffer": {
+                    var last = bus.get(Endpoints.deviceRead(md.name()));
+                    if (last.isEmpty()) {
+                        throw new DeviceException(md.name() + ": read failed and no earlier reading is buffered: "
+                                + first.getMessage(), first);
+                    }
+                    publisher.republish(md, last.get(), metadata);
+                    return last.get().signals();
+                }
+                default:
+                    throw first;
+            }
+        }
     }
 
     private Object lifecycle(List<ManagedDevice> targets, String action, Function<Device, DeviceStatus> call,

@@ -293,6 +293,38 @@ class DeviceServerTest {
     }
 
     @Test
+    void failedReadsFollowOnFailure() throws Exception {
+        FlakyDeviceFactory flaky = new FlakyDeviceFactory();
+        server.addFactory(flaky, classes("test.Flaky"));
+        StringBuilder yaml = new StringBuilder();
+        for (String policy : List.of("retry", "raise", "buffer")) {
+            yaml.append("det_").append(policy).append(":\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n")
+                    .append("  enabled: true\n  onFailure: ").append(policy).append("\n");
+        }
+        server.load(new DeviceSessionReader().read(new StringReader(yaml.toString()), Path.of("."), "flaky.yaml"));
+        LinkedBlockingQueue<BusEvent> alarms = new LinkedBlockingQueue<>();
+        bus.subscribe(Endpoints.alarms(), alarms::add);
+
+        flaky.failures.set(1);
+        assertEquals("completed", instruct("det_retry", "read", Map.of()).status(), "retry: the second read works");
+        assertEquals(0L, alarms.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+                .as(org.jbec.bus.api.message.AlarmMessage.class).severity(), "a WARNING alarm first");
+
+        flaky.failures.set(1);
+        DeviceInstructionResponse raised = instruct("det_raise", "read", Map.of());
+        assertEquals("error", raised.status());
+        assertTrue(raised.errorInfo().errorMessage().contains("the detector did not answer"));
+
+        Object before = ((Map<?, ?>) bus.get(Endpoints.deviceRead("det_buffer")).orElseThrow().signals().get("det_buffer"))
+                .get("value");
+        flaky.failures.set(1);
+        DeviceInstructionResponse buffered = instruct("det_buffer", "read", Map.of("return_result", true));
+        assertEquals("completed", buffered.status());
+        Map<?, ?> reading = (Map<?, ?>) ((List<?>) buffered.result()).get(0);
+        assertEquals(before, ((Map<?, ?>) reading.get("det_buffer")).get("value"), "the buffered reading again");
+    }
+
+    @Test
     void aDeviceConfigTheClassRejectsRefusesTheSessionWhole() throws Exception {
         ConfigException e = assertThrows(ConfigException.class, () -> server.load(new DeviceSessionReader().read(
                 new StringReader(SESSION.replace("{delay: 0, limits: [-50, 50], tolerance: 0.01}", "{delay: 0, speed: 3}")),
