@@ -21,4 +21,7 @@ public interface DeviceContext {
 
     /** Shared timer for moves, updates and timeouts. */
     ScheduledExecutorService timer();
+
+    /** Where the device publishes previews, asynchronous data and progress. */
+    DeviceEvents events();
 }

@@ -271,7 +271,7 @@ public final class DeviceServer {
             Map<String, Object> config = md.config.deviceConfig() == null ? Map.of() : md.config.deviceConfig();
             Device device = new Guard(work).call(md.name(), "create",
                     Duration.ofMillis((long) (md.config.connectionTimeout() * 1000)),
-                    () -> factory.create(new Context(md.name(), config)));
+                    () -> factory.create(new Context(md, config)));
             md.device = device;
             md.problem = "";
             if (md.lastSetpoint != null && device instanceof Positioner p) {
@@ -416,10 +416,17 @@ public final class DeviceServer {
     private final class Context implements DeviceContext {
         private final String name;
         private final Map<String, Object> config;
+        private final DeviceEventPublisher events;
 
-        Context(String name, Map<String, Object> config) {
-            this.name = name;
+        Context(ManagedDevice md, Map<String, Object> config) {
+            this.name = md.name();
             this.config = config;
+            this.events = new DeviceEventPublisher(bus, md);
+        }
+
+        @Override
+        public org.jbec.device.api.DeviceEvents events() {
+            return events;
         }
 
         @Override

@@ -281,15 +281,39 @@ class DeviceServerTest {
         server.addFactory(new org.jbec.device.sim.internal.ComputedSignalFactory(),
                 Map.of(DeviceFactory.DEVICE_CLASS, new String[] {"ophyd_devices.ComputedSignal"},
                         DeviceFactory.BUILD_LAST, true));
+        server.addFactory(new org.jbec.device.sim.internal.SimCameraFactory(), classes("ophyd_devices.SimCamera"));
+        server.addFactory(new org.jbec.device.sim.internal.SimWaveformFactory(), classes("ophyd_devices.SimWaveform"));
         Path demo = Path.of(System.getProperty("jbec.root", "../.."), "bundles/org.jbec.config/src/test/resources/bec_demo_config.yaml");
         server.load(new DeviceSessionReader().read(demo, "bec_demo_config.yaml"));
         Map<String, String> states = server.states();
         assertEquals(215, states.size());
         long up = states.values().stream().filter("up"::equals).count();
-        assertEquals(159 + 46 + 1, up, "SimPositioners, SimMonitors and the computed signal: " + states);
-        assertTrue(states.get("eiger").startsWith("down: no device class ophyd_devices.SimCamera"));
+        assertEquals(159 + 46 + 1 + 2, up, "SimPositioners, SimMonitors, the computed signal, camera, waveform: "
+                + states);
+        assertTrue(states.get("flyer_sim").startsWith("down: no device class ophyd_devices.SynFlyer"));
         DeviceInstructionResponse read = instruct("pseudo_signal1", "read", Map.of("return_result", true));
         assertEquals("completed", read.status(), String.valueOf(read.errorInfo()));
+    }
+
+    @Test
+    void detectorsPublishPreviewsAndAsyncDataOfTheStagedScan() throws Exception {
+        server.addFactory(new org.jbec.device.sim.internal.SimWaveformFactory(), classes("ophyd_devices.SimWaveform"));
+        server.add(new DeviceSessionReader().read(new StringReader("""
+                waveform:
+                  readoutPriority: async
+                  deviceClass: ophyd_devices.SimWaveform
+                  deviceConfig: {waveform_shape: 200, noise: none}
+                  enabled: true
+                  softwareTrigger: true
+                """), Path.of("."), "waveform.yaml"));
+        assertEquals("completed", instruct("waveform", "stage", Map.of()).status());
+        assertEquals("completed", instruct("waveform", "trigger", Map.of()).status());
+        List<BusEvent> entries = bus.xrange(Endpoints.deviceAsyncSignal("s-1", "waveform", "waveform"), "-", "+");
+        assertEquals(1, entries.size());
+        DeviceMessage m = entries.get(0).as(DeviceMessage.class);
+        assertEquals("add", ((Map<?, ?>) m.metadata().get("async_update")).get("type"));
+        assertEquals(200, ((org.jbec.bus.api.message.NdArray) ((Map<?, ?>) m.signals().get("waveform_waveform")).get("value")).size());
+        assertEquals(1, bus.xrange(Endpoints.devicePreview("waveform", "waveform"), "-", "+").size());
     }
 
     @Test

@@ -10,10 +10,10 @@ import org.jbec.device.api.DeviceContext;
 
 /** A device context over a map of devices and a real timer. */
 record TestContext(String name, Map<String, Object> deviceConfig, Map<String, Device> devices,
-        ScheduledExecutorService timer) implements DeviceContext {
+        ScheduledExecutorService timer, RecordedEvents events) implements DeviceContext {
 
     static TestContext of(String name, Map<String, Object> config, ScheduledExecutorService timer) {
-        return new TestContext(name, config, new HashMap<>(), timer);
+        return new TestContext(name, config, new HashMap<>(), timer, new RecordedEvents());
     }
 
     @Override

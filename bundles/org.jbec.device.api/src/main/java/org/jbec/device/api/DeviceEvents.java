@@ -1,0 +1,28 @@
+package org.jbec.device.api;
+
+import java.util.List;
+
+import org.jbec.bus.api.message.NdArray;
+
+/**
+ * What a device publishes by itself, beside its readings (bec-behaviour.md §2.3): previews,
+ * asynchronous data of the running scan, progress. The device server puts them on BEC's endpoints.
+ */
+public interface DeviceEvents {
+
+    /** A preview image or trace of one signal ({@code info/devices/preview/<dev>/<signal>}). */
+    void preview(String signal, NdArray data);
+
+    /**
+     * Asynchronous data of one signal for the scan the device was staged for
+     * ({@code info/devices/async_signal/<scan_id>/<dev>/<signal>}); dropped when no scan is staged.
+     *
+     * @param type     BEC's async update type: {@code add}, {@code add_slice} or {@code replace}
+     * @param maxShape the dataset's maximum shape, null for unbounded dimensions (leading only)
+     * @param index    the slice index for {@code add_slice}, else null
+     */
+    void asyncData(String signal, Object value, String type, List<Integer> maxShape, Integer index);
+
+    /** Progress of what the device does ({@code info/devices/progress/<dev>}). */
+    void progress(double value, double max, boolean done);
+}

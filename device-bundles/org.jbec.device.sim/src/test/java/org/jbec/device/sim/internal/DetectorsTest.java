@@ -1,0 +1,110 @@
+package org.jbec.device.sim.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.jbec.bus.api.message.NdArray;
+import org.jbec.device.api.Positioner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DetectorsTest {
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+
+    @AfterEach
+    void stop() {
+        timer.shutdownNow();
+    }
+
+    private static int argmax(int[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    @Test
+    void cameraImageIsAGaussianBlobThatFollowsItsMotors() {
+        Map<String, Object> config = Map.of("noise", "none", "ref_motors", List.of("samx", "samy"));
+        SimCameraFactory factory = new SimCameraFactory();
+        assertEquals(List.of(), factory.check(config));
+        TestContext ctx = TestContext.of("eiger", config, timer);
+        Positioner samx = (Positioner) new SimPositionerFactory().create(TestContext.of("samx", Map.of("delay", 0), timer));
+        Positioner samy = (Positioner) new SimPositionerFactory().create(TestContext.of("samy", Map.of("delay", 0), timer));
+        ctx.devices().put("samx", samx);
+        ctx.devices().put("samy", samy);
+        SimCamera camera = (SimCamera) factory.create(ctx);
+
+        NdArray image = camera.image();
+        assertEquals("<u2", image.dtype());
+        assertArrayEquals(new int[] {100, 100}, image.shape());
+        int[] pixels = (int[]) image.toJavaArray();
+        int peak = argmax(pixels);
+        assertEquals(10000, pixels[20 * 100 + 50], "the constant hot pixel");
+        pixels[20 * 100 + 50] = 0;
+        peak = argmax(pixels);
+        assertEquals(100, pixels[peak], 1, "the blob's maximum is the amplitude");
+        // rounded to integers the top is a small plateau; its first pixel lies within 3 of the centre
+        assertTrue(Math.abs(peak / 100 - 50) <= 3 && Math.abs(peak % 100 - 50) <= 3, "centred: " + peak);
+
+        samx.move(20).await(Duration.ofSeconds(1));
+        int[] moved = (int[]) camera.image().toJavaArray();
+        moved[20 * 100 + 50] = 0;
+        int movedPeak = argmax(moved);
+        assertTrue(movedPeak % 100 > 65, "the blob moved with samx: column " + movedPeak % 100);
+    }
+
+    @Test
+    void cameraTriggerPublishesItsBurstAsPreviews() {
+        TestContext ctx = TestContext.of("eiger", Map.of(), timer);
+        SimCamera camera = (SimCamera) new SimCameraFactory().create(ctx);
+        camera.signals().stream().filter(s -> s.attributeName().equals("exp_time")).findFirst().orElseThrow().put(0.01);
+        camera.signals().stream().filter(s -> s.attributeName().equals("burst")).findFirst().orElseThrow().put(3L);
+        camera.trigger().await(Duration.ofSeconds(2));
+        assertEquals(3, ctx.events().previews.size());
+        assertTrue(new SimCameraFactory().check(Map.of("image_shape", List.of(0, 5), "sim_init", Map.of("model", "disk")))
+                .size() == 2);
+    }
+
+    @Test
+    void waveformIsTheScaledModelAndTravelsAsAsyncData() {
+        Map<String, Object> config = Map.of("waveform_shape", 1000, "noise", "none",
+                "sim_init", Map.of("model", "GaussianModel", "params", Map.of("amplitude", 100, "center", 500, "sigma", 50)));
+        SimWaveformFactory factory = new SimWaveformFactory();
+        assertEquals(List.of(), factory.check(config));
+        TestContext ctx = TestContext.of("waveform", config, timer);
+        SimWaveform waveform = (SimWaveform) factory.create(ctx);
+        int[] trace = (int[]) waveform.waveform().toJavaArray();
+        assertEquals(1000, trace.length);
+        assertEquals(100, trace[500], "the maximum, at the centre, is the amplitude");
+        assertTrue(Math.abs(argmax(trace) - 500) <= 10, "peak at " + argmax(trace));
+        assertTrue(trace[0] < 1 && trace[999] < 1, "no tails at 10 sigma");
+
+        waveform.stage();
+        waveform.trigger().await(Duration.ofSeconds(1));
+        RecordedEvents.Async add = ctx.events().async.get(0);
+        assertEquals("add", add.type());
+        assertEquals(Arrays.asList((Integer) null), add.maxShape());
+
+        TestContext sliced = TestContext.of("waveform", Map.of("async_update", "add_slice", "noise", "none"), timer);
+        SimWaveform slicing = (SimWaveform) factory.create(sliced);
+        slicing.stage();
+        slicing.trigger().await(Duration.ofSeconds(1));
+        slicing.trigger().await(Duration.ofSeconds(1));
+        assertEquals(20, sliced.events().async.size(), "1000 points in slices of 100, twice");
+        assertEquals(Arrays.asList(null, 1000), sliced.events().async.get(0).maxShape());
+        assertEquals(1, sliced.events().async.get(19).index(), "the second trace is index 1");
+    }
+}

@@ -1,0 +1,34 @@
+package org.jbec.device.sim.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.jbec.bus.api.message.NdArray;
+import org.jbec.device.api.DeviceEvents;
+
+/** Keeps what a device published, for unit tests of one device class. */
+final class RecordedEvents implements DeviceEvents {
+
+    record Async(String signal, Object value, String type, List<Integer> maxShape, Integer index) {
+    }
+
+    final List<NdArray> previews = Collections.synchronizedList(new ArrayList<>());
+    final List<Async> async = Collections.synchronizedList(new ArrayList<>());
+    final List<double[]> progress = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void preview(String signal, NdArray data) {
+        previews.add(data);
+    }
+
+    @Override
+    public void asyncData(String signal, Object value, String type, List<Integer> maxShape, Integer index) {
+        async.add(new Async(signal, value, type, maxShape, index));
+    }
+
+    @Override
+    public void progress(double value, double max, boolean done) {
+        progress.add(new double[] {value, max, done ? 1 : 0});
+    }
+}
