@@ -90,9 +90,29 @@ final class InstructionExecutor {
                 default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
             };
             respond(instruction, id, "completed", null, null, result);
+            requestStatus(instruction, names.get(0), true);
         } catch (DeviceException e) {
             ErrorInfo info = errorInfo(e, names.get(0), instruction.action());
             respond(instruction, id, "error", info, null, null);
+            requestStatus(instruction, names.get(0), false);
+        }
+    }
+
+    /**
+     * For instructions whose metadata asks for {@code response: true} (umv, RPC status objects), BEC's
+     * device server adds a DeviceReqStatusMessage to {@code info/devices/req_status/<RID>} when done.
+     */
+    private void requestStatus(DeviceInstructionMessage instruction, String device, boolean success) {
+        Object rid = instruction.metadata().get("RID");
+        if (!Boolean.TRUE.equals(instruction.metadata().get("response")) || rid == null) {
+            return;
+        }
+        try {
+            bus.xadd(Endpoints.deviceReqStatus(String.valueOf(rid)), new org.jbec.bus.api.message.DeviceReqStatusMessage(
+                    new LinkedHashMap<>(instruction.metadata()), device, success, String.valueOf(rid)),
+                    org.jbec.bus.api.Limits.expire(Duration.ofSeconds(3600)));
+        } catch (RuntimeException e) {
+            logger.warn("request status of {} not published: {}", rid, e.getMessage());
         }
     }
 

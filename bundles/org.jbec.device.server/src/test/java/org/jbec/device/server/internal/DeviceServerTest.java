@@ -179,6 +179,23 @@ class DeviceServerTest {
     }
 
     @Test
+    void instructionsAskingForAResponseLeaveARequestStatus() throws Exception {
+        String id = java.util.UUID.randomUUID().toString();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("device_instr_id", id);
+        metadata.put("RID", "rid-umv");
+        metadata.put("response", true);
+        LinkedBlockingQueue<BusEvent> status = new LinkedBlockingQueue<>();
+        try (Subscription s = bus.subscribeStream(Endpoints.deviceReqStatus("rid-umv"), org.jbec.bus.api.StreamStart.FROM_START,
+                status::add)) {
+            bus.send(Endpoints.deviceInstructions(), new DeviceInstructionMessage(metadata, "samx", "set", Map.of("value", 1.0)));
+            var done = status.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS).as(org.jbec.bus.api.message.DeviceReqStatusMessage.class);
+            assertTrue(done.success());
+            assertEquals("samx", done.device());
+        }
+    }
+
+    @Test
     void errorsNameTheDeviceAndTheReason() throws Exception {
         DeviceInstructionResponse unknown = instruct("samq", "set", Map.of("value", 1.0));
         assertEquals("error", unknown.status());
