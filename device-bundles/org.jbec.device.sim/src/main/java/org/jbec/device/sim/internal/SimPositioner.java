@@ -38,10 +38,22 @@ final class SimPositioner implements Positioner {
     private final SimSignal highLimit;
     private final SimSignal lowLimit;
     private final List<Signal> signals;
+    private final boolean trapezoidal;
     private ScheduledFuture<?> motion;
     private DeviceStatus current;
+    /** Speed of a trapezoidal move now (units per second). */
+    private double speed;
 
     SimPositioner(String name, Map<String, Object> config, ScheduledExecutorService timer) {
+        this(name, config, timer, false);
+    }
+
+    /**
+     * @param trapezoidal BEC's SimLinearTrajectoryPositioner: ramps up to velocity in
+     *                    {@code acceleration} seconds and down again before the target, no jitter
+     */
+    SimPositioner(String name, Map<String, Object> config, ScheduledExecutorService timer, boolean trapezoidal) {
+        this.trapezoidal = trapezoidal;
         this.name = name;
         this.timer = timer;
         this.instant = ConfigKeys.number(config, "delay", 1) == 0;
@@ -123,6 +135,7 @@ final class SimPositioner implements Positioner {
             return status;
         }
         moving.update(1L);
+        speed = 0;
         long periodNanos = (long) (1e9 / updateFrequency);
         motion = timer.scheduleAtFixedRate(() -> step(target, status), periodNanos, periodNanos, TimeUnit.NANOSECONDS);
         return status;
@@ -130,6 +143,10 @@ final class SimPositioner implements Positioner {
 
     private synchronized void step(double target, DeviceStatus status) {
         if (status.isDone()) {
+            return;
+        }
+        if (trapezoidal) {
+            trapezoidStep(target, status);
             return;
         }
         double rb = position();
@@ -141,6 +158,27 @@ final class SimPositioner implements Positioner {
         }
         readback.update(next);
         if (Math.abs(target - next) <= tol) {
+            motion.cancel(false);
+            moving.update(0L);
+            status.finish();
+        }
+    }
+
+    /** One step of a trapezoidal profile: accelerate, cruise, and brake in time to stop on the target. */
+    private void trapezoidStep(double target, DeviceStatus status) {
+        double dt = 1 / updateFrequency;
+        double v = ((Number) velocity.get()).doubleValue();
+        double rampTime = Math.max(1e-6, ((Number) acceleration.get()).doubleValue());
+        double a = v / rampTime;
+        double rb = position();
+        double remaining = Math.abs(target - rb);
+        double brakingDistance = speed * speed / (2 * a);
+        speed = remaining <= brakingDistance ? Math.max(a * dt, speed - a * dt) : Math.min(v, speed + a * dt);
+        double stepLength = Math.min(remaining, speed * dt);
+        double next = rb + Math.signum(target - rb) * stepLength;
+        readback.update(next);
+        if (Math.abs(target - next) <= Math.max(((Number) tolerance.get()).doubleValue(), 1e-12)) {
+            readback.update(target);
             motion.cancel(false);
             moving.update(0L);
             status.finish();

@@ -38,4 +38,23 @@ public final class SimPositionerFactory implements DeviceFactory {
     public Device create(DeviceContext context) {
         return new SimPositioner(context.name(), context.deviceConfig(), context.timer());
     }
+
+    /** BEC's SimLinearTrajectoryPositioner: the same knobs, a trapezoidal velocity profile. */
+    @Component(service = DeviceFactory.class, property = {
+            DeviceFactory.DEVICE_CLASS + "=SimLinearTrajectoryPositioner",
+            DeviceFactory.DEVICE_CLASS + "=ophyd_devices.SimLinearTrajectoryPositioner",
+            DeviceFactory.DEVICE_CLASS + "=ophyd_devices.sim.sim_positioner.SimLinearTrajectoryPositioner" })
+    public static final class Linear implements DeviceFactory {
+        private final SimPositionerFactory checks = new SimPositionerFactory();
+
+        @Override
+        public List<String> check(Map<String, Object> config) {
+            return checks.check(config);
+        }
+
+        @Override
+        public Device create(DeviceContext context) {
+            return new SimPositioner(context.name(), context.deviceConfig(), context.timer(), true);
+        }
+    }
 }

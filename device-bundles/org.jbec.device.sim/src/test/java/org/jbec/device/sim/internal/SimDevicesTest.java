@@ -69,6 +69,27 @@ class SimDevicesTest {
     }
 
     @Test
+    void linearTrajectoryRampsUpCruisesAndBrakesOntoTheTarget() {
+        Map<String, Object> config = Map.of("delay", 1, "update_frequency", 100, "velocity", 10, "acceleration", 0.2,
+                "tolerance", 0.001);
+        Positioner linear = (Positioner) new SimPositionerFactory.Linear().create(TestContext.of("samx", config, timer));
+        List<Double> path = Collections.synchronizedList(new ArrayList<>());
+        linear.signals().get(0).subscribe(r -> path.add(((Number) r.value()).doubleValue()));
+        long start = System.nanoTime();
+        linear.move(4).await(Duration.ofSeconds(5));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(4.0, linear.position());
+        // 4 mm at 10 mm/s with 0.2 s ramps: about 0.6 s
+        assertTrue(seconds > 0.4 && seconds < 2.5, "took " + seconds + " s");
+        double firstStep = path.get(0);
+        double middleStep = path.get(path.size() / 2) - path.get(path.size() / 2 - 1);
+        assertTrue(firstStep < middleStep, "starts slowly: " + firstStep + " < " + middleStep);
+        for (int i = 1; i < path.size(); i++) {
+            assertTrue(path.get(i) >= path.get(i - 1), "never goes back");
+        }
+    }
+
+    @Test
     void limitsAreCheckedBeforeMoving() {
         Positioner samx = samx(Map.of("delay", 0, "limits", List.of(-50, 50)));
         DeviceStatus status = samx.move(60);
