@@ -23,6 +23,16 @@ public interface DeviceEvents {
      */
     void asyncData(String signal, Object value, String type, List<Integer> maxShape, Integer index);
 
+    /**
+     * Asynchronous readings of the device for the staged scan ({@code info/devices/async_readback/<scan_id>/<dev>},
+     * EXPIRE 1800), as BEC's async monitors send them: {@code signals} is {@code {name: {value: [...],
+     * timestamp: [...]}}}.
+     */
+    void asyncReadback(java.util.Map<String, Object> signals, String type, List<Integer> maxShape);
+
+    /** The number of points of the staged scan, or 0 when unknown. */
+    long scanPoints();
+
     /** Progress of what the device does ({@code info/devices/progress/<dev>}). */
     void progress(double value, double max, boolean done);
 }

@@ -75,6 +75,31 @@ final class DeviceEventPublisher implements DeviceEvents {
     }
 
     @Override
+    public void asyncReadback(Map<String, Object> signals, String type, List<Integer> maxShape) {
+        Object scanId = md.metadata.get("scan_id");
+        if (scanId == null) {
+            logger.debug("{}: async readback dropped: no scan staged", md.name());
+            return;
+        }
+        Map<String, Object> update = new LinkedHashMap<>();
+        update.put("type", type);
+        update.put("max_shape", maxShape == null ? null : new ArrayList<Object>(maxShape));
+        Map<String, Object> metadata = new LinkedHashMap<>(md.metadata);
+        metadata.put("async_update", update);
+        try {
+            bus.xadd(Endpoints.deviceAsyncReadback(String.valueOf(scanId), md.name()), new DeviceMessage(metadata,
+                    new LinkedHashMap<>(signals)), Limits.NONE.withExpire(Duration.ofSeconds(1800)));
+        } catch (BusUnavailableException e) {
+            logger.warn("{}: async readback not published: {}", md.name(), e.getMessage());
+        }
+    }
+
+    @Override
+    public long scanPoints() {
+        return md.metadata.get("num_points") instanceof Number n ? n.longValue() : 0;
+    }
+
+    @Override
     public void progress(double value, double max, boolean done) {
         try {
             bus.setAndPublish(Endpoints.deviceProgress(md.name()),

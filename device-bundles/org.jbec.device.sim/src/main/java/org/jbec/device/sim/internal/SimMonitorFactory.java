@@ -44,4 +44,32 @@ public final class SimMonitorFactory implements DeviceFactory {
         return new SimMonitor(context, model, String.valueOf(config.getOrDefault("ref_motor", "samx")),
                 String.valueOf(config.getOrDefault("noise", "uniform")), ConfigKeys.number(config, "noise_multiplier", 10));
     }
+
+    /** BEC's SimMonitorAsync: the same model knobs, data sent asynchronously. */
+    @Component(service = DeviceFactory.class, property = {
+            DeviceFactory.DEVICE_CLASS + "=SimMonitorAsync",
+            DeviceFactory.DEVICE_CLASS + "=ophyd_devices.SimMonitorAsync",
+            DeviceFactory.DEVICE_CLASS + "=ophyd_devices.sim.sim_monitor.SimMonitorAsync" })
+    public static final class Async implements DeviceFactory {
+        static final Set<String> ACCEPTED = Set.of("ref_motor", "async_update");
+
+        @Override
+        public List<String> check(Map<String, Object> config) {
+            List<String> problems = new ArrayList<>(ConfigKeys.unknown("SimMonitorAsync", config, ACCEPTED));
+            Object update = config.get("async_update");
+            if (update != null && !update.equals("extend") && !update.equals("append")) {
+                problems.add("deviceConfig.async_update: '" + update + "' is not one of append, extend");
+            }
+            SimModel.fromConfig(config.get("sim_init"), problems);
+            return problems;
+        }
+
+        @Override
+        public Device create(DeviceContext context) {
+            Map<String, Object> config = context.deviceConfig();
+            return new SimMonitorAsync(context, SimModel.fromConfig(config.get("sim_init"), new ArrayList<>()),
+                    String.valueOf(config.getOrDefault("ref_motor", "samx")),
+                    String.valueOf(config.getOrDefault("async_update", "extend")));
+        }
+    }
 }

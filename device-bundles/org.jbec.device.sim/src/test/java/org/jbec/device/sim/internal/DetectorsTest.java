@@ -79,6 +79,25 @@ class DetectorsTest {
     }
 
     @Test
+    void asyncMonitorSendsItsBufferEveryFewTriggersAndAtComplete() {
+        SimMonitorFactory.Async factory = new SimMonitorFactory.Async();
+        assertEquals(List.of(), factory.check(Map.of("async_update", "append")));
+        assertEquals(1, factory.check(Map.of("async_update", "sometimes")).size());
+        TestContext ctx = TestContext.of("monitor_async", Map.of(), timer);
+        SimMonitorAsync monitor = (SimMonitorAsync) factory.create(ctx);
+        monitor.stage();
+        for (int i = 0; i < 10; i++) {
+            monitor.trigger();
+        }
+        monitor.complete();
+        long sent = ctx.events().readbacks.stream()
+                .mapToLong(m -> ((List<?>) ((Map<?, ?>) m.get("monitor_async")).get("value")).size()).sum();
+        assertEquals(10, sent, "every buffered value is sent exactly once");
+        assertEquals(10, ctx.events().progress.size());
+        assertEquals(1.0, ctx.events().progress.get(9)[2], "done at the scan's last point");
+    }
+
+    @Test
     void waveformIsTheScaledModelAndTravelsAsAsyncData() {
         Map<String, Object> config = Map.of("waveform_shape", 1000, "noise", "none",
                 "sim_init", Map.of("model", "GaussianModel", "params", Map.of("amplitude", 100, "center", 500, "sigma", 50)));

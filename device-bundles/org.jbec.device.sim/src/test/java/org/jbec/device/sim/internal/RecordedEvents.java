@@ -3,6 +3,7 @@ package org.jbec.device.sim.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.jbec.bus.api.message.NdArray;
 import org.jbec.device.api.DeviceEvents;
@@ -25,6 +26,18 @@ final class RecordedEvents implements DeviceEvents {
     @Override
     public void asyncData(String signal, Object value, String type, List<Integer> maxShape, Integer index) {
         async.add(new Async(signal, value, type, maxShape, index));
+    }
+
+    final List<Map<String, Object>> readbacks = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void asyncReadback(Map<String, Object> signals, String type, List<Integer> maxShape) {
+        readbacks.add(signals);
+    }
+
+    @Override
+    public long scanPoints() {
+        return 10;
     }
 
     @Override
