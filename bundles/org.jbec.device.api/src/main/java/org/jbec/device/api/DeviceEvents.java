@@ -1,6 +1,7 @@
 package org.jbec.device.api;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jbec.bus.api.message.NdArray;
 
@@ -28,7 +29,16 @@ public interface DeviceEvents {
      * EXPIRE 1800), as BEC's async monitors send them: {@code signals} is {@code {name: {value: [...],
      * timestamp: [...]}}}.
      */
-    void asyncReadback(java.util.Map<String, Object> signals, String type, List<Integer> maxShape);
+    void asyncReadback(Map<String, Object> signals, String type, List<Integer> maxShape);
+
+    /**
+     * Readings of one scan point taken by the device itself (a flyer): {@code info/devices/read/<dev>}
+     * with the point id in the metadata.
+     */
+    void pointRead(Map<String, Reading> readings, long pointId);
+
+    /** The device's status number ({@code info/devices/status/<dev>}: 1 running, 0 done for flyers). */
+    void status(long status);
 
     /** The number of points of the staged scan, or 0 when unknown. */
     long scanPoints();

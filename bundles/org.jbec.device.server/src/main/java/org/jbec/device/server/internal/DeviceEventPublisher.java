@@ -95,6 +95,27 @@ final class DeviceEventPublisher implements DeviceEvents {
     }
 
     @Override
+    public void pointRead(Map<String, org.jbec.device.api.Reading> readings, long pointId) {
+        Map<String, Object> metadata = new LinkedHashMap<>(md.metadata);
+        metadata.put("point_id", pointId);
+        try {
+            bus.setAndPublish(Endpoints.deviceRead(md.name()), new DeviceMessage(metadata, DevicePublisher.wire(readings)));
+        } catch (BusUnavailableException e) {
+            logger.warn("{}: point {} not published: {}", md.name(), pointId, e.getMessage());
+        }
+    }
+
+    @Override
+    public void status(long status) {
+        try {
+            bus.set(Endpoints.deviceStatus(md.name()), new org.jbec.bus.api.message.DeviceStatusMessage(
+                    new LinkedHashMap<>(md.metadata), md.name(), status), null);
+        } catch (BusUnavailableException e) {
+            logger.debug("{}: status not published: {}", md.name(), e.getMessage());
+        }
+    }
+
+    @Override
     public long scanPoints() {
         return md.metadata.get("num_points") instanceof Number n ? n.longValue() : 0;
     }

@@ -86,7 +86,9 @@ final class InstructionExecutor {
                 case "trigger" -> lifecycle(targets, "trigger", Device::trigger, instruction, null);
                 case "pre_scan" -> lifecycle(targets, "pre_scan", Device::preScan, instruction, null);
                 case "complete" -> lifecycle(targets, "complete", Device::complete, instruction, null);
-                case "kickoff" -> lifecycle(targets, "kickoff", Device::kickoff, instruction, null);
+                case "kickoff" -> lifecycle(targets, "kickoff", d -> d instanceof org.jbec.device.api.Flyer f
+                        && instruction.parameter().get("configure") instanceof Map<?, ?> configure
+                                ? f.kickoff(stringKeys(configure)) : d.kickoff(), instruction, null);
                 default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
             };
             respond(instruction, id, "completed", null, null, result);
@@ -114,6 +116,12 @@ final class InstructionExecutor {
         } catch (RuntimeException e) {
             logger.warn("request status of {} not published: {}", rid, e.getMessage());
         }
+    }
+
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
     }
 
     static List<String> names(Object device) {

@@ -334,6 +334,30 @@ class DeviceServerTest {
     }
 
     @Test
+    void aFlyerKickedOffFliesAndPublishesItsPoints() throws Exception {
+        server.addFactory(new org.jbec.device.sim.internal.SimFlyerFactory(), classes("ophyd_devices.SynFlyer"));
+        server.add(new DeviceSessionReader().read(new StringReader("""
+                flyer_sim:
+                  readoutPriority: on_request
+                  deviceClass: ophyd_devices.SynFlyer
+                  deviceConfig: {delay: 1, device_access: true, update_frequency: 400}
+                  enabled: true
+                """), Path.of("."), "flyer.yaml"));
+        LinkedBlockingQueue<BusEvent> reads = new LinkedBlockingQueue<>();
+        try (Subscription s = bus.subscribe(Endpoints.deviceRead("flyer_sim"), reads::add)) {
+            assertEquals("completed", instruct("flyer_sim", "kickoff", Map.of("configure",
+                    Map.of("num_pos", 3L, "exp_time", 0.01, "positions", List.of(List.of(1.0, 2.0), List.of(2.0, 3.0),
+                            List.of(3.0, 4.0))))).status());
+            assertEquals("completed", instruct("flyer_sim", "complete", Map.of()).status());
+            for (long i = 0; i < 3; i++) {
+                DeviceMessage point = reads.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS).as(DeviceMessage.class);
+                assertEquals(i, point.metadata().get("point_id"));
+            }
+        }
+        assertEquals(0L, bus.get(Endpoints.deviceStatus("flyer_sim")).orElseThrow().status(), "done");
+    }
+
+    @Test
     void failedReadsFollowOnFailure() throws Exception {
         FlakyDeviceFactory flaky = new FlakyDeviceFactory();
         server.addFactory(flaky, classes("test.Flaky"));

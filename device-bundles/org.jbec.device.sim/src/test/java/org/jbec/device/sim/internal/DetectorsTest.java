@@ -98,6 +98,20 @@ class DetectorsTest {
     }
 
     @Test
+    void flyerFliesThroughItsPositionsPublishingEachPoint() {
+        TestContext ctx = TestContext.of("flyer_sim", Map.of("delay", 1), timer);
+        assertEquals(List.of(), new SimFlyerFactory().check(Map.of("delay", 1, "update_frequency", 400)));
+        SimFlyer flyer = (SimFlyer) new SimFlyerFactory().create(ctx);
+        flyer.kickoff(Map.of("num_pos", 5, "exp_time", 0.01,
+                "positions", List.of(List.of(0, 0), List.of(1, 0), List.of(2, 1), List.of(3, 1), List.of(4, 2)))).await(Duration.ofSeconds(1));
+        flyer.complete().await(Duration.ofSeconds(5));
+        assertEquals(List.of(0L, 1L, 2L, 3L, 4L), ctx.events().points);
+        assertEquals(List.of(1L, 0L), ctx.events().statuses);
+        assertEquals(4.0, flyer.collect().get(4).get("flyer_samx").value());
+        assertEquals(2.0, flyer.collect().get(4).get("flyer_samy").value());
+    }
+
+    @Test
     void waveformIsTheScaledModelAndTravelsAsAsyncData() {
         Map<String, Object> config = Map.of("waveform_shape", 1000, "noise", "none",
                 "sim_init", Map.of("model", "GaussianModel", "params", Map.of("amplitude", 100, "center", 500, "sigma", 50)));

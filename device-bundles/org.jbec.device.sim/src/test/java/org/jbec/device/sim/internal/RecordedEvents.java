@@ -35,6 +35,19 @@ final class RecordedEvents implements DeviceEvents {
         readbacks.add(signals);
     }
 
+    final List<Long> points = Collections.synchronizedList(new ArrayList<>());
+    final List<Long> statuses = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public void pointRead(Map<String, org.jbec.device.api.Reading> readings, long pointId) {
+        points.add(pointId);
+    }
+
+    @Override
+    public void status(long status) {
+        statuses.add(status);
+    }
+
     @Override
     public long scanPoints() {
         return 10;
