@@ -12,38 +12,53 @@ public interface Device {
 
     String name();
 
-    /** Every signal, in component order. */
+    /** The device's own signals, in component order (not those of its sub-devices). */
     List<Signal> signals();
+
+    /**
+     * Component devices by attribute name (ophyd's sub-devices: {@code hexapod.x}); their signals
+     * are part of this device's readings.
+     */
+    default Map<String, Device> subDevices() {
+        return Map.of();
+    }
+
+    /** Every signal of the device and its sub-devices, depth first. */
+    default List<Signal> allSignals() {
+        List<Signal> all = new java.util.ArrayList<>(signals());
+        subDevices().values().forEach(d -> all.addAll(d.allSignals()));
+        return all;
+    }
 
     /** Readings of the hinted and normal signals, by full name. */
     default Map<String, Reading> read() {
         Map<String, Reading> out = new LinkedHashMap<>();
-        signals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.reading()));
+        allSignals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.reading()));
         return out;
     }
 
     /** Readings of the config signals, by full name. */
     default Map<String, Reading> readConfiguration() {
         Map<String, Reading> out = new LinkedHashMap<>();
-        signals().stream().filter(s -> s.kind() == Kind.CONFIG).forEach(s -> out.put(s.name(), s.reading()));
+        allSignals().stream().filter(s -> s.kind() == Kind.CONFIG).forEach(s -> out.put(s.name(), s.reading()));
         return out;
     }
 
     default Map<String, SignalDescription> describe() {
         Map<String, SignalDescription> out = new LinkedHashMap<>();
-        signals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.describe()));
+        allSignals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.describe()));
         return out;
     }
 
     default Map<String, SignalDescription> describeConfiguration() {
         Map<String, SignalDescription> out = new LinkedHashMap<>();
-        signals().stream().filter(s -> s.kind() == Kind.CONFIG).forEach(s -> out.put(s.name(), s.describe()));
+        allSignals().stream().filter(s -> s.kind() == Kind.CONFIG).forEach(s -> out.put(s.name(), s.describe()));
         return out;
     }
 
     /** Names of the hinted signals (ophyd's {@code hints["fields"]}). */
     default List<String> hintedFields() {
-        return signals().stream().filter(s -> s.kind() == Kind.HINTED).map(Signal::name).toList();
+        return allSignals().stream().filter(s -> s.kind() == Kind.HINTED).map(Signal::name).toList();
     }
 
     default DeviceStatus stage() {
@@ -70,8 +85,9 @@ public interface Device {
         return DeviceStatus.done(name() + " kickoff");
     }
 
-    /** Stops whatever the device is doing; must not throw for a device that does nothing. */
+    /** Stops whatever the device is doing (its sub-devices too); must not throw for a device that does nothing. */
     default void stop() {
+        subDevices().values().forEach(Device::stop);
     }
 
     /** Releases what the device holds (timers, connections); the device is not used afterwards. */

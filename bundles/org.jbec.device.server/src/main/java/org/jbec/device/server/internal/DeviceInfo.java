@@ -31,6 +31,35 @@ final class DeviceInfo {
         info.put("ownership_mode", config.readOnly() ? "free" : "claimable");
         info.put("read_access", true);
         info.put("write_access", !config.readOnly());
+        info.put("signals", signals(device));
+        info.put("hints", Map.of("fields", device.hintedFields()));
+        info.put("describe", describeAll(device.describe()));
+        info.put("describe_configuration", describeAll(device.describeConfiguration()));
+        info.put("sub_devices", subDevices(device));
+        info.put("custom_user_access", userAccess(device));
+        return info;
+    }
+
+    /** BEC's sub_devices: each with its attribute name and its own info. */
+    private static List<Object> subDevices(Device device) {
+        List<Object> out = new ArrayList<>();
+        device.subDevices().forEach((attribute, sub) -> {
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("device_attr_name", attribute);
+            info.put("device_dotted_name", attribute);
+            info.put("device_info", Map.of(
+                    "device_base_class", sub instanceof Positioner ? "positioner" : "device",
+                    "signals", signals(sub),
+                    "hints", Map.of("fields", sub.hintedFields()),
+                    "describe", describeAll(sub.describe()),
+                    "sub_devices", subDevices(sub),
+                    "custom_user_access", userAccess(sub)));
+            out.add(info);
+        });
+        return out;
+    }
+
+    private static Map<String, Object> signals(Device device) {
         Map<String, Object> signals = new LinkedHashMap<>();
         for (Signal s : device.signals()) {
             Map<String, Object> signal = new LinkedHashMap<>();
@@ -45,13 +74,7 @@ final class DeviceInfo {
             signal.put("labels", List.of());
             signals.put(s.attributeName(), signal);
         }
-        info.put("signals", signals);
-        info.put("hints", Map.of("fields", device.hintedFields()));
-        info.put("describe", describeAll(device.describe()));
-        info.put("describe_configuration", describeAll(device.describeConfiguration()));
-        info.put("sub_devices", List.of());
-        info.put("custom_user_access", userAccess(device));
-        return info;
+        return signals;
     }
 
     private static Map<String, Object> describe(SignalDescription d) {

@@ -279,7 +279,7 @@ public final class DeviceServer {
             }
             publisher.info(md);
             publisher.initial(md);
-            device.signals().stream().filter(s -> s.kind().inRead()).forEach(s -> {
+            device.allSignals().stream().filter(s -> s.kind().inRead()).forEach(s -> {
                 synchronized (md.subscriptions) {
                     md.subscriptions.add(s.subscribe(r -> publisher.changed(md)));
                 }

@@ -141,12 +141,15 @@ final class InstructionExecutor {
         Object value = instruction.parameter().get("value");
         md.metadata = instruction.metadata();
         DeviceStatus status = guard.call(name, "set", CALL_LIMIT, () -> {
-            if (name.contains(".")) {
-                return signal(md.device, name.substring(name.indexOf('.') + 1)).put(value);
-            }
-            if (md.device instanceof Positioner p && value instanceof Number n) {
-                md.lastSetpoint = n.doubleValue();
+            Object target = resolve(md.device, name);
+            if (target instanceof Positioner p && value instanceof Number n) {
+                if (target == md.device) {
+                    md.lastSetpoint = n.doubleValue();
+                }
                 return p.move(n.doubleValue());
+            }
+            if (target instanceof Signal s) {
+                return s.put(value);
             }
             throw new DeviceException(name + " cannot be set: it is not a positioner (use " + name + ".<signal>)");
         });
@@ -156,9 +159,28 @@ final class InstructionExecutor {
         return null;
     }
 
-    private static Signal signal(Device device, String attribute) {
-        return device.signals().stream().filter(s -> s.attributeName().equals(attribute)).findFirst()
-                .orElseThrow(() -> new DeviceException(device.name() + " has no signal " + attribute));
+    /**
+     * The device, sub-device or signal a dotted name addresses ({@code hexapod.z.zsub},
+     * {@code samx.velocity}).
+     */
+    static Object resolve(Device root, String dottedName) {
+        String[] parts = dottedName.split("\\.");
+        Device device = root;
+        for (int i = 1; i < parts.length; i++) {
+            Device sub = device.subDevices().get(parts[i]);
+            if (sub != null) {
+                device = sub;
+                continue;
+            }
+            String attribute = parts[i];
+            if (i != parts.length - 1) {
+                throw new DeviceException(dottedName + ": " + device.name() + " has no sub-device " + attribute);
+            }
+            return device.signals().stream().filter(s -> s.attributeName().equals(attribute)).findFirst()
+                    .orElseThrow(() -> new DeviceException(dottedName + ": " + root.name() + " has no signal or sub-device "
+                            + attribute));
+        }
+        return device;
     }
 
     private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction) {

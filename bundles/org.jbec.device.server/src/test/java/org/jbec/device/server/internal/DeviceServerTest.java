@@ -358,6 +358,28 @@ class DeviceServerTest {
     }
 
     @Test
+    void subDevicesAreAddressedByDottedNames() throws Exception {
+        server.addFactory(new org.jbec.device.sim.internal.SynDeviceOPAASFactory(), classes("ophyd_devices.SynDeviceOPAAS"));
+        server.add(new DeviceSessionReader().read(new StringReader("""
+                hexapod:
+                  readoutPriority: baseline
+                  deviceClass: ophyd_devices.SynDeviceOPAAS
+                  deviceConfig:
+                  enabled: true
+                """), Path.of("."), "hexapod.yaml"));
+        assertEquals("completed", instruct("hexapod.x", "set", Map.of("value", 1.5)).status());
+        assertEquals("completed", instruct("hexapod.z.zsub", "set", Map.of("value", -2.0)).status());
+        DeviceInstructionResponse bad = instruct("hexapod.w", "set", Map.of("value", 1.0));
+        assertTrue(bad.errorInfo().errorMessage().contains("has no signal or sub-device w"), bad.errorInfo().errorMessage());
+        DeviceInstructionResponse read = instruct("hexapod", "read", Map.of("return_result", true));
+        Map<?, ?> reading = (Map<?, ?>) ((List<?>) read.result()).get(0);
+        assertEquals(1.5, ((Map<?, ?>) reading.get("hexapod_x")).get("value"));
+        assertEquals(-2.0, ((Map<?, ?>) reading.get("hexapod_z_zsub")).get("value"));
+        List<?> subs = (List<?>) bus.get(Endpoints.deviceInfo("hexapod")).orElseThrow().info().get("sub_devices");
+        assertEquals(List.of("x", "y", "z"), subs.stream().map(d -> ((Map<?, ?>) d).get("device_attr_name")).toList());
+    }
+
+    @Test
     void failedReadsFollowOnFailure() throws Exception {
         FlakyDeviceFactory flaky = new FlakyDeviceFactory();
         server.addFactory(flaky, classes("test.Flaky"));
