@@ -300,14 +300,24 @@ class DeviceServerTest {
                         DeviceFactory.BUILD_LAST, true));
         server.addFactory(new org.jbec.device.sim.internal.SimCameraFactory(), classes("ophyd_devices.SimCamera"));
         server.addFactory(new org.jbec.device.sim.internal.SimWaveformFactory(), classes("ophyd_devices.SimWaveform"));
+        server.addFactory(new org.jbec.device.sim.internal.SimFlyerFactory(), classes("ophyd_devices.SynFlyer"));
+        server.addFactory(new org.jbec.device.sim.internal.SynDeviceOPAASFactory(), classes("ophyd_devices.SynDeviceOPAAS"));
+        server.addFactory(new org.jbec.device.sim.internal.SimMonitorFactory.Async(),
+                classes("ophyd_devices.sim.sim_monitor.SimMonitorAsync"));
+        server.addFactory(new org.jbec.device.sim.internal.SimpleSignalDevices.ReadOnlySignalFactory(),
+                classes("ophyd_devices.ReadOnlySignal"));
+        server.addFactory(new org.jbec.device.sim.internal.SimpleSignalDevices.DynamicComponentsFactory(),
+                classes("ophyd_devices.sim.sim.SynDynamicComponents"));
+        server.addFactory(new org.jbec.device.sim.internal.SimpleSignalDevices.WithControllerFactory(),
+                classes("ophyd_devices.sim.SimPositionerWithController"));
         Path demo = Path.of(System.getProperty("jbec.root", "../.."), "bundles/org.jbec.config/src/test/resources/bec_demo_config.yaml");
         server.load(new DeviceSessionReader().read(demo, "bec_demo_config.yaml"));
         Map<String, String> states = server.states();
         assertEquals(215, states.size());
         long up = states.values().stream().filter("up"::equals).count();
-        assertEquals(159 + 46 + 1 + 2, up, "SimPositioners, SimMonitors, the computed signal, camera, waveform: "
-                + states);
-        assertTrue(states.get("flyer_sim").startsWith("down: no device class ophyd_devices.SynFlyer"));
+        assertEquals(214, up, "all but one: " + states);
+        assertTrue(states.get("ramp_up").startsWith("down: no device class ophyd_devices.sim.sim_test_devices."
+                + "SimDeviceWithSignalDelay"), states.get("ramp_up"));
         DeviceInstructionResponse read = instruct("pseudo_signal1", "read", Map.of("return_result", true));
         assertEquals("completed", read.status(), String.valueOf(read.errorInfo()));
     }
