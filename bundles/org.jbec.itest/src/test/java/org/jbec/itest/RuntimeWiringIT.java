@@ -94,9 +94,10 @@ public class RuntimeWiringIT {
         var refs = context.getServiceReferences((String) null, "(osgi.command.scope=jbec)");
         assertFalse("jbec commands registered", refs == null || refs.length == 0);
         List<String> functions = Arrays.stream(refs)
-                .flatMap(r -> Arrays.stream((String[]) r.getProperty("osgi.command.function")))
+                .flatMap(r -> r.getProperty("osgi.command.function") instanceof String[] many ? Arrays.stream(many)
+                        : java.util.stream.Stream.of(String.valueOf(r.getProperty("osgi.command.function"))))
                 .toList();
-        assertTrue(functions.toString(), functions.containsAll(List.of("status", "ready")));
+        assertTrue(functions.toString(), functions.containsAll(List.of("status", "ready", "devices")));
     }
 
     @Test

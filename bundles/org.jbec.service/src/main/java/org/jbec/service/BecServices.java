@@ -23,4 +23,7 @@ public interface BecServices {
 
     /** The name this framework announces itself under ({@code JbecFramework/<uuid>}). */
     String frameworkServiceName();
+
+    /** The services this framework announces, with their status now (readiness checks use it). */
+    java.util.Map<String, org.jbec.bus.api.message.BecStatus> localServices();
 }

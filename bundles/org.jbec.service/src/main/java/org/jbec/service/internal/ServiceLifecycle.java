@@ -104,6 +104,13 @@ public final class ServiceLifecycle implements BecServices {
     }
 
     @Override
+    public Map<String, BecStatus> localServices() {
+        Map<String, BecStatus> out = new java.util.TreeMap<>();
+        handles.forEach((name, h) -> out.put(name, h.status()));
+        return out;
+    }
+
+    @Override
     public ServiceHandle register(String name, boolean unique) throws ServiceConflictException {
         if (unique) {
             long deadline = System.nanoTime() + uniqueWait.toNanos();

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.apache.felix.service.command.Descriptor;
 import org.jbec.bus.api.Connector;
 import org.jbec.bus.api.RedisConnection;
+import org.jbec.service.BecServices;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,6 +34,10 @@ public final class StatusCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile Connector bus;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile BecServices services;
+
     @Activate
     public StatusCommands(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.probe = new SystemStatusProbe(context, scr);
@@ -45,7 +50,16 @@ public final class StatusCommands {
 
     @Descriptor("tell whether every bundle and component is up and Redis answers")
     public String ready() {
-        List<String> problems = probe.probe(Optional.ofNullable(redis)).problems();
+        List<String> problems = new java.util.ArrayList<>(probe.probe(Optional.ofNullable(redis)).problems());
+        BecServices local = services;
+        if (local != null) {
+            // a service of this framework still starting (the device server loading its session)
+            local.localServices().forEach((name, status) -> {
+                if (status != org.jbec.bus.api.message.BecStatus.RUNNING) {
+                    problems.add("service " + name + " is " + status);
+                }
+            });
+        }
         return problems.isEmpty() ? "ready" : "not ready: " + String.join("; ", problems);
     }
 }

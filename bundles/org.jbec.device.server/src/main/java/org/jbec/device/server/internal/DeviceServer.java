@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * them, executes device instructions and stop requests. When a device class goes away its devices
  * are torn down and reported; when it comes back they are rebuilt with their last setpoints.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = DeviceServer.class, property = {
+        "osgi.command.scope=jbec",
+        "osgi.command.function=devices" })
 public final class DeviceServer {
 
     private final Logger logger = LoggerFactory.getLogger(DeviceServer.class);
@@ -387,6 +389,17 @@ public final class DeviceServer {
     boolean running() {
         ServiceHandle h = handle;
         return h != null && h.status() == BecStatus.RUNNING;
+    }
+
+    /** Gogo command {@code devices}: every device of the session with its state. */
+    @org.apache.felix.service.command.Descriptor("list the devices of the session: up, disabled, or down with the reason")
+    public String devices() {
+        StringBuilder out = new StringBuilder();
+        Map<String, String> states = states();
+        long up = states.values().stream().filter("up"::equals).count();
+        out.append(states.size()).append(" devices, ").append(up).append(" up\n");
+        states.forEach((name, state) -> out.append(String.format(java.util.Locale.ROOT, "  %-24s %s%n", name, state)));
+        return out.toString().stripTrailing();
     }
 
     /** What the server knows of each device, for the shell and tests. */
