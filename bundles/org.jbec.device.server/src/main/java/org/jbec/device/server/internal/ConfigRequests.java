@@ -68,6 +68,7 @@ final class ConfigRequests {
                 default -> throw DeviceServer.problem(source, "", "unknown action '" + request.action() + "'");
             }
             reply(rid, true, null);
+            acknowledge(rid);
             bus.send(Endpoints.deviceConfigUpdate(), new DeviceConfigMessage(new LinkedHashMap<>(request.metadata()),
                     broadcast, "reload".equals(broadcast) ? null : new LinkedHashMap<>(config)));
         } catch (ConfigException e) {
@@ -109,8 +110,20 @@ final class ConfigRequests {
             }
             DeviceConfig updated = reader.fromMaps(Map.of(e.getKey(), merged), source).devices().get(0);
             server.check(updated, source);
-            server.replace(updated);
+            server.replace(updated, source);
         }
+    }
+
+    /** BEC's acknowledgement of a services that applied a config change (user/services/response/<RID>). */
+    private void acknowledge(String rid) {
+        if (rid.isEmpty()) {
+            return;
+        }
+        Map<String, Object> response = new LinkedHashMap<>();
+        response.put("accepted", true);
+        response.put("service", "DeviceServer");
+        bus.rpush(Endpoints.serviceResponse(rid), new org.jbec.bus.api.message.ServiceResponseMessage(null, response),
+                Limits.NONE.withExpire(Duration.ofSeconds(100)));
     }
 
     private void keepHistory() {

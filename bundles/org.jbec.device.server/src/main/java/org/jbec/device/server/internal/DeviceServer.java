@@ -237,16 +237,25 @@ public final class DeviceServer {
         }
     }
 
-    /** Replaces one device's configuration (BEC's update, after the caller merged and validated it). */
-    void replace(DeviceConfig updated) {
+    /**
+     * Replaces one device's configuration (BEC's update, after the caller merged and validated it).
+     * When the device does not come up with the new configuration, the old one is restored and the
+     * update fails, as BEC rolls back a deviceConfig that cannot be applied.
+     */
+    void replace(DeviceConfig updated, String source) throws ConfigException {
         synchronized (lock) {
             ManagedDevice old = devices.get(updated.name());
+            boolean wasUp = old.ready();
             tearDown(old); // keeps its position as the setpoint to restore
             ManagedDevice md = new ManagedDevice(updated);
             md.lastSetpoint = old.lastSetpoint;
             devices.put(updated.name(), md);
-            if (updated.enabled()) {
-                build(md);
+            if (updated.enabled() && !build(md) && wasUp) {
+                ManagedDevice restored = new ManagedDevice(old.config);
+                restored.lastSetpoint = old.lastSetpoint;
+                devices.put(old.name(), restored);
+                build(restored);
+                throw problem(source, updated.name(), "the update was rolled back: " + md.problem);
             }
             persist();
         }

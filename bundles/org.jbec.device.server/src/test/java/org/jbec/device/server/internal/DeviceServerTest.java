@@ -282,6 +282,8 @@ class DeviceServerTest {
         DeviceInstructionResponse outside = instruct("samx", "set", Map.of("value", 7.0));
         assertEquals("error", outside.status(), "the merged deviceConfig is live: new limits");
 
+        assertFalse(bus.keys(Endpoints.serviceResponse("*")).isEmpty(), "the device server acknowledges changes");
+
         RequestResponseMessage remove = request("remove", Map.of("samq", Map.of()));
         assertTrue(remove.accepted());
         assertNull(server.states().get("samq"));
@@ -419,6 +421,28 @@ class DeviceServerTest {
         assertEquals("completed", buffered.status());
         Map<?, ?> reading = (Map<?, ?>) ((List<?>) buffered.result()).get(0);
         assertEquals(before, ((Map<?, ?>) reading.get("det_buffer")).get("value"), "the buffered reading again");
+    }
+
+    @Test
+    void anUpdateTheDeviceCannotTakeIsRolledBack() throws Exception {
+        FlakyDeviceFactory flaky = new FlakyDeviceFactory() {
+            @Override
+            public org.jbec.device.api.Device create(org.jbec.device.api.DeviceContext context) {
+                if (Boolean.TRUE.equals(context.deviceConfig().get("broken"))) {
+                    throw new org.jbec.device.api.DeviceException("cannot configure " + context.name());
+                }
+                return super.create(context);
+            }
+        };
+        server.addFactory(flaky, classes("test.Flaky"));
+        server.add(new DeviceSessionReader().read(new StringReader(
+                "det:\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n  enabled: true\n"), Path.of("."), "d.yaml"));
+        RequestResponseMessage update = request("update", Map.of("det", Map.of("deviceConfig", Map.of("broken", true))));
+        assertFalse(update.accepted());
+        assertTrue(String.valueOf(update.message()).contains("rolled back: cannot configure det"), String.valueOf(update.message()));
+        assertEquals("up", server.states().get("det"), "the old configuration runs again");
+        assertEquals(null, server.sessionDevices().stream().filter(d -> d.name().equals("det")).findFirst().orElseThrow()
+                .deviceConfig(), "the session is unchanged");
     }
 
     @Test

@@ -16,7 +16,7 @@ import org.jbec.device.api.Signal;
 import org.jbec.device.api.SignalDescription;
 
 /** A device class whose reads fail as often as a test says: for the server's onFailure handling. */
-final class FlakyDeviceFactory implements DeviceFactory {
+class FlakyDeviceFactory implements DeviceFactory {
 
     /** How many of the next reads fail. */
     final AtomicInteger failures = new AtomicInteger();
