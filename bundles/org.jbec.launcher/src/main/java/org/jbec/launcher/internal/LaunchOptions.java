@@ -24,6 +24,7 @@ record LaunchOptions(Command command, String script, String config, String devic
             "  status      print the status of the background instance",
             "  run FILE    start, run the Gogo script FILE, stop (exit status 1 if a command failed)",
             "  test        build and run every test (handled by the jbec script)",
+            "  bench       benchmarks: codec, bus beside plain Jedis, device server (jbec script)",
             "options:",
             "  --config FILE   servers configuration (default config/servers.yaml)",
             "  --devices FILE  device session (default config/demo.yaml)",

@@ -2,14 +2,10 @@ package org.jbec.device.sim.internal;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.jbec.device.api.Device;
 import org.jbec.device.api.DeviceContext;
 import org.jbec.device.api.DeviceException;
-import org.jbec.device.api.DeviceStatus;
-import org.jbec.device.api.Kind;
-import org.jbec.device.api.Reading;
 import org.jbec.device.api.Signal;
 import org.jbec.device.api.SignalDescription;
 
@@ -23,12 +19,22 @@ final class ComputedSignalDevice implements Device {
     private final DeviceContext context;
     private final ComputeMethod method;
     private final List<String> inputs;
-    private final Signal value = new Value();
+    private final Signal value;
 
     ComputedSignalDevice(DeviceContext context, ComputeMethod method, List<String> inputs) {
         this.context = context;
         this.method = method;
         this.inputs = List.copyOf(inputs);
+        this.value = new ComputedValue(context.name(), this::compute,
+                SignalDescription.number("COMPUTED:" + context.name(), "", -1));
+    }
+
+    private Object compute() {
+        double[] args = new double[inputs.size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = input(inputs.get(i));
+        }
+        return method.evaluate(args);
     }
 
     private double input(String name) {
@@ -60,53 +66,5 @@ final class ComputedSignalDevice implements Device {
     @Override
     public List<Signal> signals() {
         return List.of(value);
-    }
-
-    /** The one signal: computed at every read. */
-    private final class Value implements Signal {
-
-        @Override
-        public String name() {
-            return context.name();
-        }
-
-        @Override
-        public Reading reading() {
-            double[] args = new double[inputs.size()];
-            for (int i = 0; i < args.length; i++) {
-                args[i] = input(inputs.get(i));
-            }
-            return Reading.now(method.evaluate(args));
-        }
-
-        @Override
-        public String attributeName() {
-            return "readback";
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.HINTED;
-        }
-
-        @Override
-        public boolean writable() {
-            return false;
-        }
-
-        @Override
-        public DeviceStatus put(Object value) {
-            return DeviceStatus.failed(context.name() + " put", new DeviceException(context.name() + " is computed and read-only"));
-        }
-
-        @Override
-        public SignalDescription describe() {
-            return SignalDescription.number("COMPUTED:" + context.name(), "", -1);
-        }
-
-        @Override
-        public AutoCloseable subscribe(Consumer<Reading> listener) {
-            return () -> { };
-        }
     }
 }

@@ -6,12 +6,9 @@ import java.util.Random;
 
 import org.jbec.device.api.Device;
 import org.jbec.device.api.DeviceContext;
-import org.jbec.device.api.Kind;
 import org.jbec.device.api.Positioner;
-import org.jbec.device.api.Reading;
 import org.jbec.device.api.Signal;
 import org.jbec.device.api.SignalDescription;
-import org.jbec.device.api.DeviceStatus;
 
 /**
  * BEC's SimMonitor (bec-behaviour.md §3.2): a read-only counter whose value is a peak model of a
@@ -36,7 +33,8 @@ final class SimMonitor implements Device {
         this.refMotor = refMotor;
         this.noise = noise;
         this.noiseMultiplier = noiseMultiplier;
-        this.value = new ComputedSignal(name, this::compute);
+        this.value = new ComputedValue(name, this::compute, new SignalDescription("SIM:" + name, "integer",
+                List.of(), "", -1));
     }
 
     private Object compute() {
@@ -75,56 +73,4 @@ final class SimMonitor implements Device {
     public List<Signal> signals() {
         return List.of(value);
     }
-
-    /** A read-only signal whose value is computed at every read. */
-    private static final class ComputedSignal implements Signal {
-        private final String name;
-        private final java.util.function.Supplier<Object> compute;
-
-        ComputedSignal(String name, java.util.function.Supplier<Object> compute) {
-            this.name = name;
-            this.compute = compute;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public String attributeName() {
-            return "readback";
-        }
-
-        @Override
-        public Kind kind() {
-            return Kind.HINTED;
-        }
-
-        @Override
-        public Reading reading() {
-            return Reading.now(compute.get());
-        }
-
-        @Override
-        public boolean writable() {
-            return false;
-        }
-
-        @Override
-        public DeviceStatus put(Object value) {
-            return DeviceStatus.failed(name + " put", new org.jbec.device.api.DeviceException(name + " is read-only"));
-        }
-
-        @Override
-        public SignalDescription describe() {
-            return new SignalDescription("SIM:" + name, "integer", List.of(), "", -1);
-        }
-
-        @Override
-        public AutoCloseable subscribe(java.util.function.Consumer<Reading> listener) {
-            return () -> { };
-        }
-    }
-
 }

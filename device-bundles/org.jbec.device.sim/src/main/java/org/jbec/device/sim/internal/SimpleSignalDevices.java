@@ -6,15 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.jbec.device.api.Device;
 import org.jbec.device.api.DeviceContext;
-import org.jbec.device.api.DeviceException;
 import org.jbec.device.api.DeviceFactory;
-import org.jbec.device.api.DeviceStatus;
 import org.jbec.device.api.Kind;
-import org.jbec.device.api.Reading;
 import org.jbec.device.api.Signal;
 import org.jbec.device.api.SignalDescription;
 import org.osgi.service.component.annotations.Component;
@@ -46,47 +42,8 @@ public final class SimpleSignalDevices {
         @Override
         public Device create(DeviceContext context) {
             Random random = new Random();
-            Signal value = new Signal() {
-                @Override
-                public String name() {
-                    return context.name();
-                }
-
-                @Override
-                public String attributeName() {
-                    return "readback";
-                }
-
-                @Override
-                public Kind kind() {
-                    return Kind.HINTED;
-                }
-
-                @Override
-                public Reading reading() {
-                    return Reading.now(random.nextDouble());
-                }
-
-                @Override
-                public boolean writable() {
-                    return false;
-                }
-
-                @Override
-                public DeviceStatus put(Object v) {
-                    return DeviceStatus.failed(context.name() + " put", new DeviceException(context.name() + " is read-only"));
-                }
-
-                @Override
-                public SignalDescription describe() {
-                    return SignalDescription.number("SIM:" + context.name(), "", -1);
-                }
-
-                @Override
-                public AutoCloseable subscribe(Consumer<Reading> listener) {
-                    return () -> { };
-                }
-            };
+            Signal value = new ComputedValue(context.name(), random::nextDouble,
+                    SignalDescription.number("SIM:" + context.name(), "", -1));
             return new Plain(context.name(), List.of(value), Map.of());
         }
     }
