@@ -100,6 +100,21 @@ public final class DeviceServer {
         work.execute(() -> start(sessionFile));
     }
 
+    /** A task that logs what it throws: a bad request must not vanish into an executor's thread. */
+    private Runnable guarded(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                logger.error("{} failed", what, e);
+            }
+        };
+    }
+
+    private static String describe(Object value) {
+        return value == null ? "nil" : value.getClass().getSimpleName();
+    }
+
     private void flushQuietly() {
         try {
             publisher.flush();
@@ -115,13 +130,24 @@ public final class DeviceServer {
             logger.error("Device server not started: {}", e.getMessage());
             return;
         }
-        subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(),
-                event -> work.execute(() -> executor.execute(event.as(DeviceInstructionMessage.class)))));
-        subscriptions.add(bus.subscribe(Endpoints.stopDevices(), event -> work.execute(() -> stopDevices(event.value()))));
+        subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(), event -> {
+            if (event.value() instanceof DeviceInstructionMessage instruction) {
+                work.execute(guarded("instruction", () -> executor.execute(instruction)));
+            } else {
+                logger.warn("Ignored a {} on {}: not a DeviceInstructionMessage", describe(event.value()), event.topic());
+            }
+        }));
+        subscriptions.add(bus.subscribe(Endpoints.stopDevices(),
+                event -> work.execute(guarded("stop_devices", () -> stopDevices(event.value())))));
         ConfigRequests requests = new ConfigRequests(bus, this);
         // one request at a time, in arrival order, as BEC's SciHub
-        subscriptions.add(bus.subscribe(Endpoints.deviceConfigRequest(),
-                event -> configWork.execute(() -> requests.handle(event.as(org.jbec.bus.api.message.DeviceConfigMessage.class)))));
+        subscriptions.add(bus.subscribe(Endpoints.deviceConfigRequest(), event -> {
+            if (event.value() instanceof org.jbec.bus.api.message.DeviceConfigMessage request) {
+                configWork.execute(guarded("config request", () -> requests.handle(request)));
+            } else {
+                logger.warn("Ignored a {} on {}: not a DeviceConfigMessage", describe(event.value()), event.topic());
+            }
+        }));
         if (sessionFile != null) {
             try {
                 load(new DeviceSessionReader().read(sessionFile, sessionFile.getFileName().toString()));

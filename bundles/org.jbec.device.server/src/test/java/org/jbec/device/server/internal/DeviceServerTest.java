@@ -196,6 +196,19 @@ class DeviceServerTest {
     }
 
     @Test
+    void wrongMessagesOnItsChannelsAreIgnoredAndTheServerGoesOn() throws Exception {
+        // a raw client can put anything on a channel: a VariableMessage where instructions are expected
+        try (redis.clients.jedis.Jedis raw = new redis.clients.jedis.Jedis("127.0.0.1", bus.address().port())) {
+            raw.publish("internal/devices/instructions".getBytes(), new org.jbec.bus.redis.internal.codec.MsgpackCodec()
+                    .encode(new org.jbec.bus.api.message.VariableMessage(null, "junk")));
+            raw.publish("user/devices/config_request".getBytes(), new byte[] {1, 2, 3});
+            raw.publish("internal/devices/instructions".getBytes(), "not msgpack at all".getBytes());
+        }
+        assertEquals("completed", instruct("samx", "set", Map.of("value", 0.5)).status());
+        assertTrue(bus.decodeErrors() >= 1, "the undecodable payload was counted");
+    }
+
+    @Test
     void errorsNameTheDeviceAndTheReason() throws Exception {
         DeviceInstructionResponse unknown = instruct("samq", "set", Map.of("value", 1.0));
         assertEquals("error", unknown.status());
