@@ -26,9 +26,7 @@ import org.jbec.config.DeviceConfig;
 import org.jbec.config.DeviceSession;
 import org.jbec.config.DeviceSessionReader;
 import org.jbec.device.api.Device;
-import org.jbec.device.api.DeviceContext;
 import org.jbec.device.api.DeviceFactory;
-import org.jbec.device.api.Positioner;
 import org.jbec.service.AlarmSeverity;
 import org.jbec.service.Alarms;
 import org.jbec.service.BecServices;
@@ -69,6 +67,7 @@ public final class DeviceServer {
     /** Config requests, one at a time in arrival order, off the bus's dispatcher thread. */
     private final ExecutorService configWork = Executors.newSingleThreadExecutor(Threads.named("jbec-device-config"));
     private final DevicePublisher publisher;
+    private final DeviceBuilder builder;
     private final InstructionExecutor executor;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final Object lock = new Object();
@@ -93,6 +92,7 @@ public final class DeviceServer {
         this.alarms = alarms;
         this.services = services;
         this.publisher = new DevicePublisher(bus);
+        this.builder = new DeviceBuilder(bus, factories, devices, publisher, alarms, work, timer);
         this.executor = new InstructionExecutor(bus, devices::get, publisher, new Guard(work),
                 (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()));
         timer.scheduleWithFixedDelay(this::flushQuietly, 10, 10, TimeUnit.MILLISECONDS);
@@ -163,7 +163,7 @@ public final class DeviceServer {
     void load(DeviceSession next) throws ConfigException {
         checkClasses(next);
         synchronized (lock) {
-            devices.values().forEach(this::tearDown);
+            devices.values().forEach(builder::tearDown);
             devices.clear();
             order.clear();
             session = next;
@@ -191,7 +191,7 @@ public final class DeviceServer {
             devices.put(d.name(), md);
             order.add(d.name());
             progress(d.name(), false, true, index, added.size());
-            boolean ok = !d.enabled() || build(md);
+            boolean ok = !d.enabled() || builder.build(md);
             progress(d.name(), true, ok, index++, added.size());
         }
     }
@@ -256,7 +256,7 @@ public final class DeviceServer {
                 }
             }
             for (String name : names) {
-                tearDown(devices.remove(name));
+                builder.tearDown(devices.remove(name));
                 order.remove(name);
             }
             persist();
@@ -272,15 +272,15 @@ public final class DeviceServer {
         synchronized (lock) {
             ManagedDevice old = devices.get(updated.name());
             boolean wasUp = old.ready();
-            tearDown(old); // keeps its position as the setpoint to restore
+            builder.tearDown(old); // keeps its position as the setpoint to restore
             ManagedDevice md = new ManagedDevice(updated);
             md.lastSetpoint = old.lastSetpoint;
             devices.put(updated.name(), md);
-            if (updated.enabled() && !build(md) && wasUp) {
+            if (updated.enabled() && !builder.build(md) && wasUp) {
                 ManagedDevice restored = new ManagedDevice(old.config);
                 restored.lastSetpoint = old.lastSetpoint;
                 devices.put(old.name(), restored);
-                build(restored);
+                builder.build(restored);
                 throw problem(source, updated.name(), "the update was rolled back: " + md.problem);
             }
             persist();
@@ -294,61 +294,6 @@ public final class DeviceServer {
     private void progress(String device, boolean finished, boolean success, int index, int total) {
         bus.setAndPublish(Endpoints.deviceInitializationProgress(), new DeviceInitializationProgressMessage(null,
                 device, finished, success, (long) index, (long) total), Duration.ofSeconds(3600));
-    }
-
-    /** Builds one device; a failure disables nothing else and is reported. */
-    private boolean build(ManagedDevice md) {
-        DeviceFactory factory = factories.get(md.config.deviceClass());
-        if (factory == null) {
-            md.problem = "no device class " + md.config.deviceClass() + " is installed";
-            logger.warn("{}: {}", md.name(), md.problem);
-            return false;
-        }
-        try {
-            Map<String, Object> config = md.config.deviceConfig() == null ? Map.of() : md.config.deviceConfig();
-            Device device = new Guard(work).call(md.name(), "create",
-                    Duration.ofMillis((long) (md.config.connectionTimeout() * 1000)),
-                    () -> factory.create(new Context(md, config)));
-            md.device = device;
-            md.problem = "";
-            if (md.lastSetpoint != null && device instanceof Positioner p) {
-                p.move(md.lastSetpoint); // restored after a class update
-            }
-            publisher.info(md);
-            publisher.initial(md);
-            device.allSignals().stream().filter(s -> s.kind().inRead()).forEach(s -> {
-                synchronized (md.subscriptions) {
-                    md.subscriptions.add(s.subscribe(r -> publisher.changed(md)));
-                }
-            });
-            return true;
-        } catch (RuntimeException e) {
-            md.device = null;
-            md.problem = String.valueOf(e.getMessage());
-            alarms.raise(AlarmSeverity.MINOR, md.name(), e.getClass().getSimpleName(),
-                    md.name() + " could not be built: " + e.getMessage());
-            return false;
-        }
-    }
-
-    private void tearDown(ManagedDevice md) {
-        md.closeSubscriptions();
-        Device device = md.device;
-        md.device = null;
-        if (device == null) {
-            return;
-        }
-        if (device instanceof Positioner p) {
-            md.lastSetpoint = p.position();
-        }
-        try {
-            new Guard(work).call(md.name(), "destroy", InstructionExecutor.CALL_LIMIT, () -> {
-                device.destroy();
-                return null;
-            });
-        } catch (RuntimeException e) {
-            logger.warn("{}: destroy failed: {}", md.name(), e.getMessage());
-        }
     }
 
     private void stopDevices(Object value) {
@@ -385,7 +330,7 @@ public final class DeviceServer {
                 for (String name : order) {
                     ManagedDevice md = devices.get(name);
                     if (md != null && !md.ready() && md.config.enabled() && names.contains(md.config.deviceClass())) {
-                        if (build(md)) {
+                        if (builder.build(md)) {
                             logger.info("{} rebuilt with device class {}", name, md.config.deviceClass());
                         }
                     }
@@ -401,7 +346,7 @@ public final class DeviceServer {
         synchronized (lock) {
             for (ManagedDevice md : devices.values()) {
                 if (names.contains(md.config.deviceClass()) && md.ready()) {
-                    tearDown(md);
+                    builder.tearDown(md);
                     md.problem = "device class " + md.config.deviceClass() + " was removed";
                     logger.warn("{}: {}; it comes back with its class", md.name(), md.problem);
                 }
@@ -451,7 +396,7 @@ public final class DeviceServer {
     void stop() {
         subscriptions.forEach(Subscription::close);
         synchronized (lock) {
-            devices.values().forEach(this::tearDown);
+            devices.values().forEach(builder::tearDown);
         }
         if (handle != null) {
             handle.close();
@@ -459,43 +404,5 @@ public final class DeviceServer {
         timer.shutdownNow();
         configWork.shutdownNow();
         work.shutdownNow();
-    }
-
-    private final class Context implements DeviceContext {
-        private final String name;
-        private final Map<String, Object> config;
-        private final DeviceEventPublisher events;
-
-        Context(ManagedDevice md, Map<String, Object> config) {
-            this.name = md.name();
-            this.config = config;
-            this.events = new DeviceEventPublisher(bus, md);
-        }
-
-        @Override
-        public org.jbec.device.api.DeviceEvents events() {
-            return events;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Map<String, Object> deviceConfig() {
-            return config;
-        }
-
-        @Override
-        public Optional<Device> device(String other) {
-            ManagedDevice md = devices.get(other);
-            return md == null ? Optional.empty() : Optional.ofNullable(md.device);
-        }
-
-        @Override
-        public ScheduledExecutorService timer() {
-            return timer;
-        }
     }
 }
