@@ -1,6 +1,5 @@
 package org.jbec.bench;
 
-import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -79,15 +78,7 @@ public final class Bench {
     }
 
     private static JedisConnector connector(int port) {
-        JedisConnector.Config config = (JedisConnector.Config) Proxy.newProxyInstance(
-                JedisConnector.Config.class.getClassLoader(), new Class<?>[] {JedisConnector.Config.class},
-                (proxy, method, a) -> switch (method.getName()) {
-                    case "host" -> "127.0.0.1";
-                    case "port" -> port;
-                    case "annotationType" -> JedisConnector.Config.class;
-                    default -> method.getDefaultValue();
-                });
-        return new JedisConnector(config);
+        return JedisConnector.open("127.0.0.1", port);
     }
 
     private static void codec(boolean quick) throws Exception {

@@ -1,6 +1,5 @@
 package org.jbec.service.internal;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +18,7 @@ final class BusFixture {
 
     /** The connector with its configuration defaults, pointed at {@code port}. */
     static JedisConnector connector(int port) throws InterruptedException {
-        JedisConnector.Config config = (JedisConnector.Config) Proxy.newProxyInstance(
-                JedisConnector.Config.class.getClassLoader(), new Class<?>[] {JedisConnector.Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "host" -> "127.0.0.1";
-                    case "port" -> port;
-                    case "annotationType" -> JedisConnector.Config.class;
-                    default -> method.getDefaultValue();
-                });
-        JedisConnector connector = new JedisConnector(config);
+        JedisConnector connector = JedisConnector.open("127.0.0.1", port);
         long deadline = System.nanoTime() + WITHIN.toNanos();
         LinkedBlockingQueue<ConnectionState> changes = new LinkedBlockingQueue<>();
         connector.onStateChange(changes::add);

@@ -104,6 +104,24 @@ public final class JedisConnector implements Connector, RedisConnection {
         logger.info("Redis connection to {}{}", address, embedded.map(e -> " (embedded: " + e + ")").orElse(""));
     }
 
+    /**
+     * A connector outside a framework (tools, benchmarks, tests): the configuration's defaults, the
+     * given host and port.
+     */
+    public static JedisConnector open(String host, int port) {
+        Config config = (Config) java.lang.reflect.Proxy.newProxyInstance(Config.class.getClassLoader(),
+                new Class<?>[] {Config.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "host" -> host;
+                    case "port" -> port;
+                    case "annotationType" -> Config.class;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    case "toString" -> "JedisConnector.Config[" + host + ":" + port + "]";
+                    default -> method.getDefaultValue();
+                });
+        return new JedisConnector(config);
+    }
+
     @Deactivate
     public void close() {
         tracker.closed();

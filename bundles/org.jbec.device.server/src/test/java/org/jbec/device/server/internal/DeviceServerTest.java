@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -81,15 +80,7 @@ class DeviceServerTest {
     private final LinkedBlockingQueue<BusEvent> responses = new LinkedBlockingQueue<>();
 
     static JedisConnector connector(int port) throws InterruptedException {
-        JedisConnector.Config config = (JedisConnector.Config) Proxy.newProxyInstance(
-                JedisConnector.Config.class.getClassLoader(), new Class<?>[] {JedisConnector.Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "host" -> "127.0.0.1";
-                    case "port" -> port;
-                    case "annotationType" -> JedisConnector.Config.class;
-                    default -> method.getDefaultValue();
-                });
-        JedisConnector c = new JedisConnector(config);
+        JedisConnector c = JedisConnector.open("127.0.0.1", port);
         awaitTrue("bus connected", () -> c.state() == ConnectionState.CONNECTED);
         return c;
     }

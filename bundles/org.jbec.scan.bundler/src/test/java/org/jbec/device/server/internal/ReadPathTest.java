@@ -3,7 +3,6 @@ package org.jbec.device.server.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.StringReader;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -41,15 +40,7 @@ class ReadPathTest {
     @Test
     void readInstructionsOfAScanBecomeScanSegments() throws Exception {
         try (PrivateRedis redis = PrivateRedis.start()) {
-            JedisConnector.Config config = (JedisConnector.Config) Proxy.newProxyInstance(
-                    JedisConnector.Config.class.getClassLoader(), new Class<?>[] {JedisConnector.Config.class},
-                    (proxy, method, args) -> switch (method.getName()) {
-                        case "host" -> "127.0.0.1";
-                        case "port" -> redis.port();
-                        case "annotationType" -> JedisConnector.Config.class;
-                        default -> method.getDefaultValue();
-                    });
-            JedisConnector bus = new JedisConnector(config);
+            JedisConnector bus = JedisConnector.open("127.0.0.1", redis.port());
             ServiceLifecycle lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
             DeviceServer server = new DeviceServer(bus, new AlarmPublisher(bus), lifecycle, (Path) null);
             BundlerAccess bundler = new BundlerAccess(bus, lifecycle);

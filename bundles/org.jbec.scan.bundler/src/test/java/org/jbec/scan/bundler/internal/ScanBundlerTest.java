@@ -3,7 +3,6 @@ package org.jbec.scan.bundler.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,15 +40,7 @@ class ScanBundlerTest {
 
     @BeforeEach
     void start(PrivateRedis redis) throws Exception {
-        JedisConnector.Config config = (JedisConnector.Config) Proxy.newProxyInstance(
-                JedisConnector.Config.class.getClassLoader(), new Class<?>[] {JedisConnector.Config.class},
-                (proxy, method, args) -> switch (method.getName()) {
-                    case "host" -> "127.0.0.1";
-                    case "port" -> redis.port();
-                    case "annotationType" -> JedisConnector.Config.class;
-                    default -> method.getDefaultValue();
-                });
-        bus = new JedisConnector(config);
+        bus = JedisConnector.open("127.0.0.1", redis.port());
         awaitTrue(() -> bus.state() == ConnectionState.CONNECTED);
         lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
         bundler = new ScanBundler(bus, lifecycle);
