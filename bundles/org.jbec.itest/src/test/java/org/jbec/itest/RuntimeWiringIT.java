@@ -10,7 +10,11 @@ import java.util.List;
 
 import javax.inject.Inject;
 
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.MessageCodec;
+import org.jbec.bus.api.message.RequestResponseMessage;
+import org.jbec.bus.api.message.ScanQueueMessage;
 import org.jbec.bus.api.RedisConnection;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.RedisHealth;
@@ -42,6 +46,9 @@ public class RuntimeWiringIT {
 
     @Inject
     private MessageCodec codec;
+
+    @Inject
+    private Connector bus;
 
     @Configuration
     public Option[] config() throws IOException {
@@ -87,6 +94,60 @@ public class RuntimeWiringIT {
         assertEquals(147, bytes.length);
         assertEquals(new DeviceInstructionMessage(metadata, "samx", "set", java.util.Map.of("set", 0.5)),
                 codec.decode(bytes));
+    }
+
+    private java.util.Set<?> offeredScans() {
+        return bus.get(Endpoints.availableScans()).map(m -> ((java.util.Map<?, ?>) m.resource()).keySet())
+                .orElse(java.util.Set.of());
+    }
+
+    @Test
+    public void scanGuardChecksRequestsAgainstTheOfferedScans() throws Exception {
+        java.util.concurrent.BlockingQueue<RequestResponseMessage> responses = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.BlockingQueue<ScanQueueMessage> inserts = new java.util.concurrent.LinkedBlockingQueue<>();
+        var s1 = bus.subscribe(Endpoints.scanQueueRequestResponse(), e -> responses.add(e.as(RequestResponseMessage.class)));
+        var s2 = bus.subscribe(Endpoints.scanQueueInsert(), e -> inserts.add(e.as(ScanQueueMessage.class)));
+        try {
+            Conditions.await("the standard scans on offer", java.time.Duration.ofSeconds(20), this::offeredScans,
+                    offered -> offered.size() >= 17);
+            java.util.Map<String, Object> metadata = java.util.Map.of("RID", "itest-rid",
+                    "client_info", java.util.Map.of("acl_user", "default"));
+            java.util.Map<String, Object> parameter = java.util.Map.of("args", List.of(),
+                    "kwargs", java.util.Map.of("exp_time", 0.1));
+            bus.send(Endpoints.scanQueueRequest("default"), new ScanQueueMessage(metadata, "acquire", parameter, "primary", true));
+            RequestResponseMessage accepted = responses.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(String.valueOf(accepted), accepted != null && accepted.accepted());
+            assertEquals("itest-rid", accepted.metadata().get("RID"));
+            ScanQueueMessage inserted = inserts.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("acquire", inserted == null ? null : inserted.scanType());
+
+            java.util.Map<String, Object> badExposure = java.util.Map.of("args", List.of(),
+                    "kwargs", java.util.Map.of("exp_time", -1));
+            bus.send(Endpoints.scanQueueRequest("default"), new ScanQueueMessage(metadata, "acquire", badExposure, "primary", true));
+            RequestResponseMessage rejected = responses.poll(20, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(String.valueOf(rejected), rejected != null && !rejected.accepted()
+                    && String.valueOf(rejected.message()).contains("exp_time"));
+        } finally {
+            s1.close();
+            s2.close();
+        }
+    }
+
+    @Test
+    public void scansLeaveAndReturnWithTheirBundle() throws Exception {
+        Bundle scans = Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("org.jbec.scan.standard")).findFirst().orElseThrow();
+        Conditions.await("the standard scans on offer", java.time.Duration.ofSeconds(20), this::offeredScans,
+                offered -> offered.contains("line_scan"));
+        scans.stop();
+        try {
+            Conditions.await("the standard scans withdrawn", java.time.Duration.ofSeconds(20), this::offeredScans,
+                    offered -> !offered.contains("line_scan"));
+        } finally {
+            scans.start();
+        }
+        Conditions.await("the standard scans back", java.time.Duration.ofSeconds(20), this::offeredScans,
+                offered -> offered.size() >= 17);
     }
 
     @Test
