@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -48,12 +47,7 @@ public final class ScanCatalogue {
     private final Alarms alarms;
     private final Map<String, List<Offer>> offers = new TreeMap<>();
     private final AtomicBoolean publishPending = new AtomicBoolean();
-    private final ExecutorService publisher = Executors.newSingleThreadExecutor(r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setName("jbec-scan-catalogue");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService publisher = DaemonThreads.single("jbec-scan-catalogue");
 
     @Activate
     public ScanCatalogue(@Reference Connector bus, @Reference Alarms alarms) {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.jbec.bus.api.BusEvent;
 import org.jbec.bus.api.Connector;
@@ -41,12 +40,7 @@ public final class ScanGuard {
 
     private final Logger logger = LoggerFactory.getLogger(ScanGuard.class);
     private final Connector bus;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = Executors.defaultThreadFactory().newThread(r);
-        t.setName("jbec-scan-guard");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = DaemonThreads.single("jbec-scan-guard");
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
 
