@@ -91,9 +91,9 @@ class JbecCommandTest {
     void runShowsEmbeddedRedisConnectedAndEveryBundleActive() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("status\n").toString()));
         assertEquals(0, r.exit(), r.all());
-        assertTrue(r.out().contains("localhost:" + port + " connected"), r.out());
-        assertTrue(r.out().contains("embedded: redis-server"), r.out());
-        assertTrue(r.out().contains("ready       yes"), r.out());
+        assertTrue(r.out().contains("localhost:" + port + " connected"), r.all());
+        assertTrue(r.out().contains("embedded: redis-server"), r.all());
+        assertTrue(r.out().contains("ready       yes"), r.all());
         assertTrue(r.out().matches("(?s).*bundles\\s+\\d+ active, 0 not active.*"), r.out());
         assertEquals(RedisProbe.Kind.NOTHING, new RedisProbe(1000).probe(new RedisAddress("127.0.0.1", port)).kind(),
                 "the embedded Redis is stopped on exit");
@@ -104,8 +104,8 @@ class JbecCommandTest {
         Result r = jbec(List.of("--config", config.toString(), "run",
                 script("# comment\necho first\nno_such_command\necho never\n").toString()));
         assertEquals(1, r.exit(), r.all());
-        assertTrue(r.out().contains("first"), r.out());
-        assertFalse(r.out().contains("never"), r.out());
+        assertTrue(r.out().contains("first"), r.all());
+        assertFalse(r.out().contains("never"), r.all());
         assertTrue(r.err().contains("script.gogo:3: no_such_command"), r.err());
     }
 
@@ -160,8 +160,8 @@ class JbecCommandTest {
             Result r = jbec(List.of("--config", config.toString(), "run", script("status\n").toString()),
                     "JBEC_REDIS", external.address().toString());
             assertEquals(0, r.exit(), r.all());
-            assertTrue(r.out().contains(external.address() + " connected"), r.out());
-            assertTrue(r.out().contains("external server"), r.out());
+            assertTrue(r.out().contains(external.address() + " connected"), r.all());
+            assertTrue(r.out().contains("external server"), r.all());
             assertTrue(external.isAlive(), "an external Redis is left running");
         }
     }
