@@ -1,6 +1,6 @@
 /** What the launcher starts, for whoever else boots the same runtime (the in-framework tests). */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jbec.launcher;
 
 import org.osgi.annotation.bundle.Export;

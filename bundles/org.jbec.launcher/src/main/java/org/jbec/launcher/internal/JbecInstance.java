@@ -2,17 +2,15 @@ package org.jbec.launcher.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.jbec.config.ConfigException;
+import org.jbec.launcher.FileTrees;
 import org.jbec.config.ServersConfig;
 import org.jbec.config.ServersConfigReader;
 import org.osgi.framework.BundleException;
@@ -170,18 +168,9 @@ final class JbecInstance implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(root);
+        } catch (IOException e) {
             System.err.println("jbec: could not remove " + root + ": " + e.getMessage());
         }
     }

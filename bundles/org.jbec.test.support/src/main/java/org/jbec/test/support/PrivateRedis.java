@@ -1,15 +1,13 @@
 package org.jbec.test.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import org.jbec.bus.api.RedisAddress;
+import org.jbec.launcher.FileTrees;
 import org.jbec.launcher.redis.RedisBinary;
 import org.jbec.launcher.redis.RedisServerProcess;
 
@@ -108,15 +106,9 @@ public final class PrivateRedis implements AutoCloseable {
     }
 
     private static void deleteTree(Path root) {
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
+        try {
+            FileTrees.delete(root);
+        } catch (IOException e) {
             // a leftover temp folder is harmless
         }
     }
