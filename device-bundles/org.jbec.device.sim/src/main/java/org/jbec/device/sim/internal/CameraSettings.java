@@ -15,9 +15,7 @@ record CameraSettings(String model, double amplitude, double[] centerOffset, dou
         problems.addAll(ConfigKeys.unknown("SimCamera", config, ACCEPTED));
         Map<?, ?> simInit = config.get("sim_init") instanceof Map<?, ?> m ? m : Map.of();
         String model = String.valueOf(simInit.get("model") == null ? "gaussian" : simInit.get("model"));
-        if (!model.equals("gaussian") && !model.equals("constant")) {
-            problems.add("deviceConfig.sim_init.model: '" + model + "' is not one of constant, gaussian");
-        }
+        ConfigKeys.oneOf(problems, "sim_init.model", model, Set.of("gaussian", "constant"), "constant, gaussian");
         Map<?, ?> params = simInit.get("params") instanceof Map<?, ?> p ? p : Map.of();
         double amplitude = params.get("amplitude") instanceof Number n ? n.doubleValue() : 100;
         double[] offset = pair(params.get("center_offset"), new double[] {0, 0}, "sim_init.params.center_offset", problems);
@@ -31,9 +29,7 @@ record CameraSettings(String model, double amplitude, double[] centerOffset, dou
             problems.add("deviceConfig.sim_init.params.covariance: must be positive definite");
         }
         String noise = String.valueOf(config.getOrDefault("noise", "uniform"));
-        if (!SimMonitorFactory.NOISE.contains(noise)) {
-            problems.add("deviceConfig.noise: '" + noise + "' is not one of none, poisson, uniform");
-        }
+        ConfigKeys.oneOf(problems, "noise", noise, SimMonitorFactory.NOISE, SimMonitorFactory.NOISE_LISTED);
         double[] shape = pair(config.get("image_shape"), new double[] {100, 100}, "image_shape", problems);
         if (shape[0] < 1 || shape[1] < 1 || shape[0] * shape[1] > 4096 * 4096) {
             problems.add("deviceConfig.image_shape: " + (int) shape[0] + "x" + (int) shape[1] + " is not 1x1..4096x4096");

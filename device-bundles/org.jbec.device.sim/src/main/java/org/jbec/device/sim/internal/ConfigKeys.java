@@ -32,6 +32,13 @@ final class ConfigKeys {
         }
     }
 
+    /** A value (null: not given) that must be one of {@code allowed}, listed for people as {@code listed}. */
+    static void oneOf(List<String> problems, String key, Object value, Set<?> allowed, String listed) {
+        if (value != null && !allowed.contains(value)) {
+            problems.add("deviceConfig." + key + ": '" + value + "' is not one of " + listed);
+        }
+    }
+
     static double number(Map<String, Object> config, String key, double def) {
         return config.get(key) instanceof Number n ? n.doubleValue() : def;
     }

@@ -28,10 +28,7 @@ record SimModel(String name, double c, double amplitude, double center, double s
             return constant();
         }
         String model = String.valueOf(m.get("model") == null ? "ConstantModel" : m.get("model"));
-        if (!MODELS.contains(model)) {
-            problems.add("deviceConfig.sim_init.model: '" + model + "' is not one of "
-                    + String.join(", ", MODELS.stream().sorted().toList()));
-        }
+        ConfigKeys.oneOf(problems, "sim_init.model", model, MODELS, String.join(", ", MODELS.stream().sorted().toList()));
         Map<?, ?> params = m.get("params") instanceof Map<?, ?> p ? p : Map.of();
         List<String> numbers = new ArrayList<>();
         double c = param(params, "c", 100, numbers);

@@ -21,14 +21,12 @@ public final class SimMonitorFactory implements DeviceFactory {
 
     static final Set<String> ACCEPTED = Set.of("noise", "noise_multiplier", "ref_motor", "precision");
     static final Set<String> NOISE = Set.of("none", "uniform", "poisson");
+    static final String NOISE_LISTED = "none, poisson, uniform";
 
     @Override
     public List<String> check(Map<String, Object> config) {
         List<String> problems = new ArrayList<>(ConfigKeys.unknown("SimMonitor", config, ACCEPTED));
-        Object noise = config.get("noise");
-        if (noise != null && !NOISE.contains(noise)) {
-            problems.add("deviceConfig.noise: '" + noise + "' is not one of none, poisson, uniform");
-        }
+        ConfigKeys.oneOf(problems, "noise", config.get("noise"), NOISE, NOISE_LISTED);
         ConfigKeys.number(problems, config, "noise_multiplier", false);
         if (config.containsKey("ref_motor") && !(config.get("ref_motor") instanceof String)) {
             problems.add("deviceConfig.ref_motor: must be a device name");
@@ -56,10 +54,8 @@ public final class SimMonitorFactory implements DeviceFactory {
         @Override
         public List<String> check(Map<String, Object> config) {
             List<String> problems = new ArrayList<>(ConfigKeys.unknown("SimMonitorAsync", config, ACCEPTED));
-            Object update = config.get("async_update");
-            if (update != null && !update.equals("extend") && !update.equals("append")) {
-                problems.add("deviceConfig.async_update: '" + update + "' is not one of append, extend");
-            }
+            ConfigKeys.oneOf(problems, "async_update", config.get("async_update"), Set.of("extend", "append"),
+                    "append, extend");
             SimModel.fromConfig(config.get("sim_init"), problems);
             return problems;
         }

@@ -28,14 +28,8 @@ public final class SimWaveformFactory implements DeviceFactory {
         if (config.get("waveform_shape") instanceof Number n && n.doubleValue() > 1_000_000) {
             problems.add("deviceConfig.waveform_shape: at most 1000000 points");
         }
-        Object noise = config.get("noise");
-        if (noise != null && !SimMonitorFactory.NOISE.contains(noise)) {
-            problems.add("deviceConfig.noise: '" + noise + "' is not one of none, poisson, uniform");
-        }
-        Object update = config.get("async_update");
-        if (update != null && !UPDATES.contains(update)) {
-            problems.add("deviceConfig.async_update: '" + update + "' is not one of add, add_slice (extend, append)");
-        }
+        ConfigKeys.oneOf(problems, "noise", config.get("noise"), SimMonitorFactory.NOISE, SimMonitorFactory.NOISE_LISTED);
+        ConfigKeys.oneOf(problems, "async_update", config.get("async_update"), UPDATES, "add, add_slice (extend, append)");
         SimModel.fromConfig(config.get("sim_init"), problems);
         return problems;
     }
