@@ -28,6 +28,7 @@ import org.jbec.bus.api.message.DeviceConfigMessage;
 import org.jbec.bus.api.message.RequestResponseMessage;
 import org.jbec.bus.redis.internal.JedisConnector;
 import org.jbec.config.ConfigException;
+import org.jbec.config.DeviceSession;
 import org.jbec.config.DeviceSessionReader;
 import org.jbec.device.api.DeviceFactory;
 import org.jbec.device.sim.internal.SimMonitorFactory;
@@ -108,7 +109,7 @@ class DeviceServerTest {
         server.addFactory(new SimMonitorFactory(), classes("ophyd_devices.SimMonitor"));
         bus.subscribe(Endpoints.deviceInstructionsResponse(), responses::add);
         awaitTrue("device server running", server::running);
-        server.load(new DeviceSessionReader().read(new StringReader(SESSION), Path.of("."), "session.yaml"));
+        server.load(session("session.yaml", SESSION));
     }
 
     @AfterEach
@@ -135,6 +136,11 @@ class DeviceServerTest {
                 return r;
             }
         }
+    }
+
+    /** A device session from YAML text, as if read from {@code file}. */
+    private static DeviceSession session(String file, String yaml) throws ConfigException {
+        return new DeviceSessionReader().read(new StringReader(yaml), Path.of("."), file);
     }
 
     @Test
@@ -331,14 +337,14 @@ class DeviceServerTest {
     @Test
     void detectorsPublishPreviewsAndAsyncDataOfTheStagedScan() throws Exception {
         server.addFactory(new org.jbec.device.sim.internal.SimWaveformFactory(), classes("ophyd_devices.SimWaveform"));
-        server.add(new DeviceSessionReader().read(new StringReader("""
+        server.add(session("waveform.yaml", """
                 waveform:
                   readoutPriority: async
                   deviceClass: ophyd_devices.SimWaveform
                   deviceConfig: {waveform_shape: 200, noise: none}
                   enabled: true
                   softwareTrigger: true
-                """), Path.of("."), "waveform.yaml"));
+                """));
         assertEquals("completed", instruct("waveform", "stage", Map.of()).status());
         assertEquals("completed", instruct("waveform", "trigger", Map.of()).status());
         List<BusEvent> entries = bus.xrange(Endpoints.deviceAsyncSignal("s-1", "waveform", "waveform"), "-", "+");
@@ -352,13 +358,13 @@ class DeviceServerTest {
     @Test
     void aFlyerKickedOffFliesAndPublishesItsPoints() throws Exception {
         server.addFactory(new org.jbec.device.sim.internal.SimFlyerFactory(), classes("ophyd_devices.SynFlyer"));
-        server.add(new DeviceSessionReader().read(new StringReader("""
+        server.add(session("flyer.yaml", """
                 flyer_sim:
                   readoutPriority: on_request
                   deviceClass: ophyd_devices.SynFlyer
                   deviceConfig: {delay: 1, device_access: true, update_frequency: 400}
                   enabled: true
-                """), Path.of("."), "flyer.yaml"));
+                """));
         LinkedBlockingQueue<BusEvent> reads = new LinkedBlockingQueue<>();
         try (Subscription s = bus.subscribe(Endpoints.deviceRead("flyer_sim"), reads::add)) {
             assertEquals("completed", instruct("flyer_sim", "kickoff", Map.of("configure",
@@ -376,13 +382,13 @@ class DeviceServerTest {
     @Test
     void subDevicesAreAddressedByDottedNames() throws Exception {
         server.addFactory(new org.jbec.device.sim.internal.SynDeviceOPAASFactory(), classes("ophyd_devices.SynDeviceOPAAS"));
-        server.add(new DeviceSessionReader().read(new StringReader("""
+        server.add(session("hexapod.yaml", """
                 hexapod:
                   readoutPriority: baseline
                   deviceClass: ophyd_devices.SynDeviceOPAAS
                   deviceConfig:
                   enabled: true
-                """), Path.of("."), "hexapod.yaml"));
+                """));
         assertEquals("completed", instruct("hexapod.x", "set", Map.of("value", 1.5)).status());
         assertEquals("completed", instruct("hexapod.z.zsub", "set", Map.of("value", -2.0)).status());
         DeviceInstructionResponse bad = instruct("hexapod.w", "set", Map.of("value", 1.0));
@@ -404,7 +410,7 @@ class DeviceServerTest {
             yaml.append("det_").append(policy).append(":\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n")
                     .append("  enabled: true\n  onFailure: ").append(policy).append("\n");
         }
-        server.load(new DeviceSessionReader().read(new StringReader(yaml.toString()), Path.of("."), "flaky.yaml"));
+        server.load(session("flaky.yaml", yaml.toString()));
         LinkedBlockingQueue<BusEvent> alarms = new LinkedBlockingQueue<>();
         bus.subscribe(Endpoints.alarms(), alarms::add);
 
@@ -439,8 +445,7 @@ class DeviceServerTest {
             }
         };
         server.addFactory(flaky, classes("test.Flaky"));
-        server.add(new DeviceSessionReader().read(new StringReader(
-                "det:\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n  enabled: true\n"), Path.of("."), "d.yaml"));
+        server.add(session("d.yaml", "det:\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n  enabled: true\n"));
         RequestResponseMessage update = request("update", Map.of("det", Map.of("deviceConfig", Map.of("broken", true))));
         assertFalse(update.accepted());
         assertTrue(String.valueOf(update.message()).contains("rolled back: cannot configure det"), String.valueOf(update.message()));
