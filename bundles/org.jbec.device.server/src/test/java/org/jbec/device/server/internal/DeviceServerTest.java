@@ -35,6 +35,7 @@ import org.jbec.device.sim.internal.SimMonitorFactory;
 import org.jbec.device.sim.internal.SimPositionerFactory;
 import org.jbec.service.internal.AlarmPublisher;
 import org.jbec.service.internal.ServiceLifecycle;
+import org.jbec.test.support.Await;
 import org.jbec.test.support.PrivateRedis;
 import org.jbec.test.support.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -82,18 +83,8 @@ class DeviceServerTest {
 
     static JedisConnector connector(int port) throws InterruptedException {
         JedisConnector c = JedisConnector.open("127.0.0.1", port);
-        awaitTrue("bus connected", () -> c.state() == ConnectionState.CONNECTED);
+        Await.until("bus connected", () -> c.state() == ConnectionState.CONNECTED);
         return c;
-    }
-
-    static void awaitTrue(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
     }
 
     private static Map<String, Object> classes(String... names) {
@@ -108,7 +99,7 @@ class DeviceServerTest {
         server.addFactory(positioners, classes("ophyd_devices.SimPositioner"));
         server.addFactory(new SimMonitorFactory(), classes("ophyd_devices.SimMonitor"));
         bus.subscribe(Endpoints.deviceInstructionsResponse(), responses::add);
-        awaitTrue("device server running", server::running);
+        Await.until("device server running", server::running);
         server.load(session("session.yaml", SESSION));
     }
 
@@ -228,7 +219,7 @@ class DeviceServerTest {
         assertEquals("up", server.states().get("bpm4i"), "other devices stay");
         SimPositionerFactory newVersion = new SimPositionerFactory();
         server.addFactory(newVersion, classes("ophyd_devices.SimPositioner"));
-        awaitTrue("samx rebuilt", () -> "up".equals(server.states().get("samx")));
+        Await.until("samx rebuilt", () -> "up".equals(server.states().get("samx")));
         DeviceInstructionResponse read = instruct("samx", "read", Map.of("return_result", true));
         Map<?, ?> reading = (Map<?, ?>) ((List<?>) read.result()).get(0);
         assertEquals(3.0, ((Map<?, ?>) reading.get("samx")).get("value"), "position restored");

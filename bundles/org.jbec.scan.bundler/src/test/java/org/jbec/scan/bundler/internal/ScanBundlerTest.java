@@ -21,6 +21,7 @@ import org.jbec.bus.api.message.ScanMessage;
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.bus.redis.internal.JedisConnector;
 import org.jbec.service.internal.ServiceLifecycle;
+import org.jbec.test.support.Await;
 import org.jbec.test.support.PrivateRedis;
 import org.jbec.test.support.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +42,10 @@ class ScanBundlerTest {
     @BeforeEach
     void start(PrivateRedis redis) throws Exception {
         bus = JedisConnector.open("127.0.0.1", redis.port());
-        awaitTrue(() -> bus.state() == ConnectionState.CONNECTED);
+        Await.until("bus connected", () -> bus.state() == ConnectionState.CONNECTED);
         lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
         bundler = new ScanBundler(bus, lifecycle);
-        awaitTrue(bundler::running);
+        Await.until("bundler running", bundler::running);
     }
 
     @AfterEach
@@ -52,16 +53,6 @@ class ScanBundlerTest {
         bundler.stop();
         lifecycle.stop();
         bus.close();
-    }
-
-    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + WITHIN.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
     }
 
     private static ScanStatusMessage status(String id, String state, int points) {

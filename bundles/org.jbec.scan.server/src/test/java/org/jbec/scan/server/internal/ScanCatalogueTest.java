@@ -22,6 +22,7 @@ import org.jbec.scan.api.ScanDescription;
 import org.jbec.scan.api.ScanParameter;
 import org.jbec.scan.standard.internal.StandardScanDescriptions;
 import org.jbec.service.internal.AlarmPublisher;
+import org.jbec.test.support.Await;
 import org.jbec.test.support.PrivateRedis;
 import org.jbec.test.support.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class ScanCatalogueTest {
     @BeforeEach
     void start(PrivateRedis redis) throws Exception {
         bus = JedisConnector.open("127.0.0.1", redis.port());
-        ScanGuardTest.await(() -> bus.state() == ConnectionState.CONNECTED);
+        Await.until("bus connected", () -> bus.state() == ConnectionState.CONNECTED);
         bus.subscribe(Endpoints.alarms(), e -> alarms.add(e.as(AlarmMessage.class)));
         catalogue = new ScanCatalogue(bus, new AlarmPublisher(bus));
     }
@@ -75,13 +76,13 @@ class ScanCatalogueTest {
         for (ScanDescription d : StandardScanDescriptions.all()) {
             catalogue.addScan(() -> d, service(id++));
         }
-        ScanGuardTest.await(() -> published().size() == 17);
+        Await.until("17 scans published", () -> published().size() == 17);
         Map<?, ?> line = (Map<?, ?>) ((Map<?, ?>) bus.get(Endpoints.availableScans()).orElseThrow().resource()).get("line_scan");
         // as text: integer defaults come back from msgpack as longs
         assertEquals(StandardScanDescriptions.all().get(0).toString(), ScanDescription.fromResource("line_scan", line).toString());
 
         catalogue.removeScan(null, service(1));
-        ScanGuardTest.await(() -> published().size() == 16 && !published().contains("line_scan"));
+        Await.until("line_scan withdrawn", () -> published().size() == 16 && !published().contains("line_scan"));
     }
 
     @Test
@@ -98,7 +99,7 @@ class ScanCatalogueTest {
 
         catalogue.removeScan(first, service(10));
         assertEquals("second", catalogue.offered("my_scan").orElseThrow().doc());
-        ScanGuardTest.await(() -> "second".equals(publishedDoc("my_scan")));
+        Await.until("the second my_scan published", () -> "second".equals(publishedDoc("my_scan")));
     }
 
     @Test
@@ -110,6 +111,6 @@ class ScanCatalogueTest {
         }, service(21));
         assertTrue(alarms.poll(10, TimeUnit.SECONDS).info().errorMessage().contains("broken plugin"));
         catalogue.addScan(() -> custom("fine_scan", ""), service(22));
-        ScanGuardTest.await(() -> published().equals(Set.of("fine_scan")));
+        Await.until("only fine_scan published", () -> published().equals(Set.of("fine_scan")));
     }
 }

@@ -29,6 +29,7 @@ import org.jbec.bus.api.message.ScanQueueStatus;
 import org.jbec.bus.api.message.ScanQueueStatusMessage;
 import org.jbec.bus.redis.internal.JedisConnector;
 import org.jbec.scan.standard.internal.StandardScanDescriptions;
+import org.jbec.test.support.Await;
 import org.jbec.test.support.PrivateRedis;
 import org.jbec.test.support.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,7 @@ class ScanGuardTest {
     @BeforeEach
     void start(PrivateRedis redis) throws Exception {
         bus = JedisConnector.open("127.0.0.1", redis.port());
-        await(() -> bus.state() == ConnectionState.CONNECTED);
+        Await.until("bus connected", () -> bus.state() == ConnectionState.CONNECTED);
         Map<String, Object> scans = new LinkedHashMap<>();
         StandardScanDescriptions.all().forEach(d -> scans.put(d.name(), d.toResource()));
         bus.setAndPublish(Endpoints.availableScans(), new AvailableResourceMessage(null, scans));
@@ -54,21 +55,13 @@ class ScanGuardTest {
                 Map.of("name", "samx", "enabled", true, "deviceClass", "SimPositioner"),
                 Map.of("name", "samy", "enabled", false, "deviceClass", "SimPositioner"))), null);
         guard = new ScanGuard(bus);
-        await(guard::listening);
+        Await.until("guard listening", guard::listening);
     }
 
     @AfterEach
     void stop() {
         guard.stop();
         bus.close();
-    }
-
-    static void await(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
     }
 
     private <M extends BecMessage> BlockingQueue<M> listen(Endpoint<M> endpoint, Class<M> type) {

@@ -15,6 +15,7 @@ import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.Limits;
 import org.jbec.bus.api.message.VariableMessage;
 import org.jbec.bus.redis.internal.JedisConnector;
+import org.jbec.test.support.Await;
 import org.jbec.test.support.PrivateRedis;
 import org.jbec.test.support.RedisServerExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class ScanNumbersTest {
     @BeforeEach
     void start(PrivateRedis redis) throws Exception {
         bus = JedisConnector.open("127.0.0.1", redis.port());
-        ScanGuardTest.await(() -> bus.state() == ConnectionState.CONNECTED);
+        Await.until("bus connected", () -> bus.state() == ConnectionState.CONNECTED);
         // one Redis serves the whole class: every test starts from no numbers and no account
         bus.delete(Endpoints.scanNumber());
         bus.delete(Endpoints.datasetNumber());
