@@ -69,7 +69,9 @@ public final class ScanGuard {
         String user = channelUser(event.topic());
         Optional<String> rejection;
         try {
-            rejection = QueueRequestRules.rejection(user, request, offeredScans(), this::deviceEnabled);
+            Map<String, Boolean> session = sessionDevices();
+            rejection = QueueRequestRules.rejection(user, request, offeredScans(),
+                    name -> Optional.ofNullable(session.get(name)));
         } catch (RuntimeException e) {
             rejection = Optional.of("The scan guard could not check the request: " + e);
             logger.warn("Queue request on {} not checked", event.topic(), e);
@@ -102,16 +104,18 @@ public final class ScanGuard {
         return offered;
     }
 
-    private Optional<Boolean> deviceEnabled(String name) {
+    /** The enabled flag of every device of the session, read once per request. */
+    private Map<String, Boolean> sessionDevices() {
+        Map<String, Boolean> enabled = new java.util.HashMap<>();
         Object session = bus.get(Endpoints.deviceConfig()).map(AvailableResourceMessage::resource).orElse(List.of());
         if (session instanceof List<?> devices) {
             for (Object device : devices) {
-                if (device instanceof Map<?, ?> config && name.equals(config.get("name"))) {
-                    return Optional.of(!Boolean.FALSE.equals(config.get("enabled")));
+                if (device instanceof Map<?, ?> config && config.get("name") instanceof String name) {
+                    enabled.putIfAbsent(name, !Boolean.FALSE.equals(config.get("enabled")));
                 }
             }
         }
-        return Optional.empty();
+        return enabled;
     }
 
     private static DeviceInstructionMessage directRead(ScanQueueMessage request) {
