@@ -32,13 +32,8 @@ final class ScanNumbers {
     /** Numbers for a scan that becomes active: both advance, the dataset number not when on hold. */
     synchronized Assigned next(boolean datasetOnHold) {
         String account = account();
-        long scan = stored(Endpoints.scanNumber(), account) + 1;
-        store(Endpoints.scanNumber(), account, scan);
-        long dataset = stored(Endpoints.datasetNumber(), account);
-        if (!datasetOnHold) {
-            dataset += 1;
-            store(Endpoints.datasetNumber(), account, dataset);
-        }
+        long scan = advance(Endpoints.scanNumber(), account, 1);
+        long dataset = advance(Endpoints.datasetNumber(), account, datasetOnHold ? 0 : 1);
         return new Assigned(account, scan, dataset);
     }
 
@@ -60,20 +55,28 @@ final class ScanNumbers {
     }
 
     private long stored(Endpoint<VariableMessage> endpoint, String account) {
-        Object value = bus.get(endpoint).map(VariableMessage::value).orElse(null);
+        return number(bus.get(endpoint).map(VariableMessage::value).orElse(null), account);
+    }
+
+    private static long number(Object value, String account) {
         if (value instanceof Map<?, ?> perAccount) {
             return perAccount.get(account) instanceof Number n ? n.longValue() : 0;
         }
         return value instanceof Number legacy ? legacy.longValue() : 0;
     }
 
-    private void store(Endpoint<VariableMessage> endpoint, String account, long number) {
-        Map<String, Object> perAccount = new LinkedHashMap<>();
+    /** Adds {@code step} to the account's number (one read, one write; none for step 0) and returns it. */
+    private long advance(Endpoint<VariableMessage> endpoint, String account, long step) {
         Object value = bus.get(endpoint).map(VariableMessage::value).orElse(null);
-        if (value instanceof Map<?, ?> existing) {
-            existing.forEach((k, v) -> perAccount.put(String.valueOf(k), v));
+        long number = number(value, account) + step;
+        if (step != 0) {
+            Map<String, Object> perAccount = new LinkedHashMap<>();
+            if (value instanceof Map<?, ?> existing) {
+                existing.forEach((k, v) -> perAccount.put(String.valueOf(k), v));
+            }
+            perAccount.put(account, number);
+            bus.set(endpoint, new VariableMessage(null, perAccount), null);
         }
-        perAccount.put(account, number);
-        bus.set(endpoint, new VariableMessage(null, perAccount), null);
+        return number;
     }
 }
