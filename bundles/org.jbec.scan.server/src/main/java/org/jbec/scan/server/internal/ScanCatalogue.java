@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -102,8 +103,17 @@ public final class ScanCatalogue {
     }
 
     private void schedulePublish() {
+        // SCR unbinds the scans after deactivating the catalogue: nothing is published then, and the
+        // last list stays on the bus, as BEC leaves it when its scan server stops
+        if (publisher.isShutdown()) {
+            return;
+        }
         if (publishPending.compareAndSet(false, true)) {
-            publisher.execute(this::publish);
+            try {
+                publisher.execute(this::publish);
+            } catch (RejectedExecutionException e) {
+                publishPending.set(false); // stopped between the check and the call
+            }
         }
     }
 

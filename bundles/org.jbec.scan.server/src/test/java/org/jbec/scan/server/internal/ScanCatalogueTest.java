@@ -103,6 +103,16 @@ class ScanCatalogueTest {
     }
 
     @Test
+    void scansUnboundAfterTheCatalogueStoppedLeaveTheLastListInPlace() throws Exception {
+        catalogue.addScan(() -> custom("kept_scan", ""), service(30));
+        Await.until("kept_scan published", () -> published().equals(Set.of("kept_scan")));
+        catalogue.stop();
+        // SCR's order on shutdown: deactivate, then unbind
+        catalogue.removeScan(null, service(30));
+        assertEquals(Set.of("kept_scan"), published());
+    }
+
+    @Test
     void badDefinitionsAreNotOfferedAndSayWhy() throws Exception {
         catalogue.addScan(() -> custom("not-an-identifier", ""), service(20));
         assertTrue(alarms.poll(10, TimeUnit.SECONDS).info().errorMessage().contains("not-an-identifier"));
