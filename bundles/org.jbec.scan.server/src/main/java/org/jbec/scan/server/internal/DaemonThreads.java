@@ -10,11 +10,25 @@ final class DaemonThreads {
     }
 
     static ExecutorService single(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
+        return Executors.newSingleThreadExecutor(named(name));
+    }
+
+    /** Threads for long-running tasks (one queue worker each), created as queues appear. */
+    static ExecutorService cached(String name) {
+        return Executors.newCachedThreadPool(named(name));
+    }
+
+    static java.util.concurrent.ScheduledExecutorService scheduled(String name) {
+        return Executors.newSingleThreadScheduledExecutor(named(name));
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        java.util.concurrent.atomic.AtomicInteger count = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
             Thread t = Executors.defaultThreadFactory().newThread(r);
-            t.setName(name);
+            t.setName(name + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        };
     }
 }

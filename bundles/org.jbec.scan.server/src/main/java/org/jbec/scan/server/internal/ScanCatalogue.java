@@ -40,7 +40,7 @@ public final class ScanCatalogue {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    private record Offer(long serviceId, ScanDescription description) {
+    private record Offer(long serviceId, ScanDescription description, ScanDefinition definition) {
     }
 
     private final Logger logger = LoggerFactory.getLogger(ScanCatalogue.class);
@@ -75,7 +75,7 @@ public final class ScanCatalogue {
         }
         synchronized (offers) {
             List<Offer> named = offers.computeIfAbsent(description.name(), n -> new ArrayList<>());
-            named.add(new Offer(id, description));
+            named.add(new Offer(id, description, definition));
             if (named.size() > 1) {
                 alarms.raise(AlarmSeverity.WARNING, null, "DuplicateScanError", "Scan '" + description.name()
                         + "' is offered twice; service " + id + " is held back while service " + named.get(0).serviceId()
@@ -100,6 +100,22 @@ public final class ScanCatalogue {
             List<Offer> named = offers.get(name);
             return named == null ? Optional.empty() : Optional.of(named.get(0).description());
         }
+    }
+
+    /**
+     * The scan registered under a name now, with the description it was offered with (read once at
+     * registration, so the guard and the worker agree on the signature).
+     */
+    Optional<Offered> definition(String name) {
+        synchronized (offers) {
+            List<Offer> named = offers.get(name);
+            return named == null ? Optional.empty()
+                    : Optional.of(new Offered(named.get(0).description(), named.get(0).definition()));
+        }
+    }
+
+    /** A scan on offer: its published description and the service that runs it. */
+    record Offered(ScanDescription description, ScanDefinition definition) {
     }
 
     private void schedulePublish() {

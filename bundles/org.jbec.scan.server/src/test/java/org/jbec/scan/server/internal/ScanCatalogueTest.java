@@ -74,7 +74,7 @@ class ScanCatalogueTest {
     void scansArePublishedAsTheyComeAndGo() throws Exception {
         long id = 1;
         for (ScanDescription d : StandardScanDescriptions.all()) {
-            catalogue.addScan(() -> d, service(id++));
+            catalogue.addScan(described(() -> d), service(id++));
         }
         Await.until("17 scans published", () -> published().size() == 17);
         Map<?, ?> line = (Map<?, ?>) ((Map<?, ?>) bus.get(Endpoints.availableScans()).orElseThrow().resource()).get("line_scan");
@@ -87,8 +87,8 @@ class ScanCatalogueTest {
 
     @Test
     void aSecondScanUnderATakenNameIsHeldBackWithAnAlarmAndTakesOverWhenTheFirstLeaves() throws Exception {
-        ScanDefinition first = () -> custom("my_scan", "first");
-        ScanDefinition second = () -> custom("my_scan", "second");
+        ScanDefinition first = described(() -> custom("my_scan", "first"));
+        ScanDefinition second = described(() -> custom("my_scan", "second"));
         catalogue.addScan(first, service(10));
         catalogue.addScan(second, service(11));
         AlarmMessage alarm = alarms.poll(10, TimeUnit.SECONDS);
@@ -104,7 +104,7 @@ class ScanCatalogueTest {
 
     @Test
     void scansUnboundAfterTheCatalogueStoppedLeaveTheLastListInPlace() throws Exception {
-        catalogue.addScan(() -> custom("kept_scan", ""), service(30));
+        catalogue.addScan(described(() -> custom("kept_scan", "")), service(30));
         Await.until("kept_scan published", () -> published().equals(Set.of("kept_scan")));
         catalogue.stop();
         // SCR's order on shutdown: deactivate, then unbind
@@ -114,13 +114,28 @@ class ScanCatalogueTest {
 
     @Test
     void badDefinitionsAreNotOfferedAndSayWhy() throws Exception {
-        catalogue.addScan(() -> custom("not-an-identifier", ""), service(20));
+        catalogue.addScan(described(() -> custom("not-an-identifier", "")), service(20));
         assertTrue(alarms.poll(10, TimeUnit.SECONDS).info().errorMessage().contains("not-an-identifier"));
-        catalogue.addScan(() -> {
+        catalogue.addScan(described(() -> {
             throw new IllegalStateException("broken plugin");
-        }, service(21));
+        }), service(21));
         assertTrue(alarms.poll(10, TimeUnit.SECONDS).info().errorMessage().contains("broken plugin"));
-        catalogue.addScan(() -> custom("fine_scan", ""), service(22));
+        catalogue.addScan(described(() -> custom("fine_scan", "")), service(22));
         Await.until("only fine_scan published", () -> published().equals(Set.of("fine_scan")));
+    }
+
+    /** A definition that only describes: these tests never run a scan. */
+    private static ScanDefinition described(java.util.function.Supplier<ScanDescription> description) {
+        return new ScanDefinition() {
+            @Override
+            public ScanDescription description() {
+                return description.get();
+            }
+
+            @Override
+            public org.jbec.scan.api.Scan create(org.jbec.scan.api.ScanRequest request) {
+                throw new UnsupportedOperationException("not run in this test");
+            }
+        };
     }
 }

@@ -1,0 +1,78 @@
+package org.jbec.scan.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * BEC's scan actions: what a running scan may do. Every device action is a device instruction on the
+ * bus with a fresh instruction id, tagged with the scan id and request id; the returned status
+ * resolves through the device server's responses. Devices the scan moves, stages or triggers are
+ * locked for its request, so queues running in parallel serialise on shared devices. Every call
+ * checks for pause (blocks) and stop ({@link ScanInterruptedException}) first.
+ */
+@ProviderType
+public interface ScanContext {
+
+    ScanRequest request();
+
+    /** The scan id; null for non-scans. */
+    String scanId();
+
+    /** The devices whose values the live table shows first (the motors); they are also monitored. */
+    void scanReportDevices(List<String> devices);
+
+    /** Adds a report instruction ({@code scan_progress}, {@code readback}) to the request block. */
+    void reportInstruction(Map<String, Object> instruction);
+
+    /** The planned number of points and of monitored readouts; published with {@code open}. */
+    void plan(long numPoints, long numMonitoredReadouts);
+
+    /** The device's current readback value (its hinted signal). */
+    double position(String device);
+
+    /**
+     * @throws ScanException (type {@code LimitError}) when a target lies outside the device's limits
+     *         (limits with low ≥ high mean none)
+     */
+    void checkLimits(String device, double... targets);
+
+    /** Sets devices to targets, one set instruction each; {@code response} asks for request-status entries (umv). */
+    InstructionStatus move(Map<String, ?> targets, boolean response);
+
+    /** Triggers the software-triggered devices the request owns (done at once when there are none). */
+    InstructionStatus trigger();
+
+    /** Reads every monitored device with the next point id. */
+    InstructionStatus readMonitored();
+
+    /** Reads every baseline device (metadata {@code readout_priority: baseline}). */
+    InstructionStatus readBaseline();
+
+    InstructionStatus stage();
+
+    InstructionStatus unstage();
+
+    InstructionStatus preScan();
+
+    InstructionStatus complete();
+
+    /** One {@code rpc} instruction (bec-protocol.md §5.3). */
+    InstructionStatus rpc(String device, String func, List<?> args, Map<String, ?> kwargs, String rpcId);
+
+    /** Publishes the scan status {@code open}. */
+    void openScan();
+
+    /** Publishes the scan status {@code closed} with the readouts issued. */
+    void closeScan();
+
+    /** Sleeps, still answering pause and stop. */
+    void sleep(double seconds);
+
+    /** Blocks while paused; throws {@link ScanInterruptedException} when stopped. */
+    void checkpoint();
+
+    /** Monitored readouts issued so far (the next point id). */
+    long readouts();
+}

@@ -1,0 +1,330 @@
+package org.jbec.scan.server.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.message.DeviceInstructionMessage;
+import org.jbec.bus.api.message.DeviceInstructionResponse;
+import org.jbec.bus.api.message.DeviceMessage;
+import org.jbec.scan.api.InstructionStatus;
+import org.jbec.scan.api.ScanContext;
+import org.jbec.scan.api.ScanException;
+import org.jbec.scan.api.ScanInterruptedException;
+import org.jbec.scan.api.ScanRequest;
+
+/**
+ * BEC's scan actions for one queue item (bec-protocol.md §5.4, bec-behaviour.md §5): every device
+ * action becomes a DeviceInstructionMessage with a fresh id, the scan id and the request id; the
+ * devices it addresses are locked for the request first. Scan status messages are left to
+ * {@link ScanStatusPublisher}.
+ */
+final class ScanRun implements ScanContext {
+
+    private static final String ON_EXCEPTION = "__on-exception";
+
+    private final Connector bus;
+    private final InstructionTracker tracker;
+    private final DeviceLocks locks;
+    private final ItemControl control;
+    final QueueItem item;
+    final ScanRequest request;
+    final ScanReadout readout;
+    final ScanStatusPublisher status;
+    private final AtomicLong pointId = new AtomicLong();
+    private volatile String suffix = "";
+    private volatile boolean cleaningUp;
+    private volatile boolean pausedPublished;
+    /** The last monitored read: a move waits for it, so a point never reads the next point's position. */
+    private volatile InstructionStatus lastRead = InstructionWait.none();
+
+    ScanRun(Connector bus, InstructionTracker tracker, DeviceLocks locks, ItemControl control, QueueItem item,
+            ScanRequest request, ScanReadout readout, ScanStatusPublisher status) {
+        this.bus = bus;
+        this.tracker = tracker;
+        this.locks = locks;
+        this.control = control;
+        this.item = item;
+        this.request = request;
+        this.readout = readout;
+        this.status = status;
+    }
+
+    /** BEC's {@code _initialize_scan}: the devices every scan owns from the start. */
+    void initialize() {
+        lock(readout.initialLocks());
+    }
+
+    /** From now on instructions carry {@code __on-exception} ids and checkpoints never throw. */
+    void enterCleanup() {
+        cleaningUp = true;
+        suffix = ON_EXCEPTION;
+    }
+
+    @Override
+    public ScanRequest request() {
+        return request;
+    }
+
+    @Override
+    public String scanId() {
+        return item.scanId;
+    }
+
+    @Override
+    public void scanReportDevices(List<String> devices) {
+        readout.reportDevices(devices);
+        item.readoutPriority = readout.priorities();
+        control.queueChanged();
+    }
+
+    @Override
+    public void reportInstruction(Map<String, Object> instruction) {
+        item.reportInstructions.add(new LinkedHashMap<>(instruction));
+        control.queueChanged();
+    }
+
+    @Override
+    public void plan(long numPoints, long numMonitoredReadouts) {
+        status.plan(numPoints, numMonitoredReadouts);
+    }
+
+    @Override
+    public double position(String device) {
+        DeviceMessage reading = bus.get(Endpoints.deviceReadback(device)).orElseThrow(
+                () -> new ScanException("DeviceError", "No readback of " + device + " is published.", device));
+        Object hinted = reading.signals().get(device);
+        if (hinted instanceof Map<?, ?> signal && signal.get("value") instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new ScanException("DeviceError", "The readback of " + device + " has no numeric value '" + device + "'.",
+                device);
+    }
+
+    @Override
+    public void checkLimits(String device, double... targets) {
+        var limits = bus.get(Endpoints.deviceLimits(device));
+        if (limits.isEmpty()) {
+            return;
+        }
+        double low = limit(limits.get().signals().get("low"));
+        double high = limit(limits.get().signals().get("high"));
+        if (!(low < high)) {
+            return; // BEC: low ≥ high means the device has no limits
+        }
+        for (double target : targets) {
+            if (target < low || target > high) {
+                throw new ScanException("LimitError", "Target position " + target + " for motor " + device
+                        + " is outside of range: [" + low + ", " + high + "]", device);
+            }
+        }
+    }
+
+    private static double limit(Object signal) {
+        return signal instanceof Map<?, ?> m && m.get("value") instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
+    @Override
+    public InstructionStatus move(Map<String, ?> targets, boolean response) {
+        checkpoint();
+        // the device server runs instructions in parallel: a read not yet done could see the motors
+        // already on their way to the next point
+        lastRead.await();
+        lock(targets.keySet());
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>();
+        Map<String, Object> extra = response ? Map.of("response", true) : Map.of();
+        targets.forEach((device, target) -> {
+            Map<String, Object> parameter = new LinkedHashMap<>();
+            parameter.put("value", target);
+            send(device, "set", parameter, extra, ids, futures);
+        });
+        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+    }
+
+    @Override
+    public InstructionStatus trigger() {
+        return all("trigger", readout.triggered(locks.owned(item.requestId)));
+    }
+
+    @Override
+    public InstructionStatus readMonitored() {
+        checkpoint();
+        long point = pointId.getAndIncrement();
+        List<String> devices = readout.monitored();
+        if (devices.isEmpty()) {
+            return InstructionWait.none();
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("point_id", point);
+        extra.put("readout_priority", "monitored");
+        InstructionStatus read = single(devices, "read", new LinkedHashMap<>(), extra);
+        lastRead = read;
+        return read;
+    }
+
+    @Override
+    public InstructionStatus readBaseline() {
+        checkpoint();
+        List<String> devices = readout.baseline();
+        return devices.isEmpty() ? InstructionWait.none()
+                : single(devices, "read", new LinkedHashMap<>(), Map.of("readout_priority", "baseline"));
+    }
+
+    /** Async devices one instruction each (they may take long), then the others in one. */
+    @Override
+    public InstructionStatus stage() {
+        checkpoint();
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>();
+        Set<String> owned = locks.owned(item.requestId);
+        for (String device : readout.asyncOwned(owned)) {
+            send(device, "stage", new LinkedHashMap<>(), Map.of(), ids, futures);
+        }
+        List<String> others = readout.stageable(owned);
+        if (!others.isEmpty()) {
+            send(others, "stage", new LinkedHashMap<>(), Map.of(), ids, futures);
+        }
+        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+    }
+
+    @Override
+    public InstructionStatus unstage() {
+        return all("unstage", readout.stageable(locks.owned(item.requestId)));
+    }
+
+    @Override
+    public InstructionStatus preScan() {
+        return all("pre_scan", readout.stageable(locks.owned(item.requestId)));
+    }
+
+    @Override
+    public InstructionStatus complete() {
+        return all("complete", readout.stageable(locks.owned(item.requestId)));
+    }
+
+    @Override
+    public InstructionStatus rpc(String device, String func, List<?> args, Map<String, ?> kwargs, String rpcId) {
+        checkpoint();
+        lock(List.of(device));
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("device", device);
+        parameter.put("func", func);
+        parameter.put("rpc_id", rpcId == null ? UUID.randomUUID().toString() : rpcId);
+        parameter.put("args", args == null ? List.of() : args);
+        parameter.put("kwargs", kwargs == null ? Map.of() : kwargs);
+        return single(device, "rpc", parameter, Map.of("response", true));
+    }
+
+    @Override
+    public void openScan() {
+        checkpoint();
+        status.open(this);
+    }
+
+    @Override
+    public void closeScan() {
+        checkpoint();
+        status.close(this);
+    }
+
+    @Override
+    public void sleep(double seconds) {
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        while (true) {
+            checkpoint();
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            try {
+                Thread.sleep(Math.min(left / 1_000_000L, 100L), (int) (Math.min(left, 100_000_000L) % 1_000_000L));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ScanInterruptedException("interrupted while sleeping");
+            }
+        }
+    }
+
+    @Override
+    public void checkpoint() {
+        if (cleaningUp) {
+            return;
+        }
+        if ("PAUSED".equals(item.status) && !item.stopped()) {
+            if (!pausedPublished && item.isScan) {
+                pausedPublished = true;
+                status.paused(this);
+            }
+            control.awaitNotPaused(item);
+        }
+        pausedPublished = false;
+        if (item.stopped()) {
+            throw new ScanInterruptedException("queue item " + item.queueId + " was stopped: " + item.exit);
+        }
+    }
+
+    @Override
+    public long readouts() {
+        return pointId.get();
+    }
+
+    private void lock(Collection<String> devices) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        locks.acquire(item.requestId, devices, this::checkpoint, waiting -> {
+            item.pendingLocks = List.copyOf(waiting);
+            control.queueChanged();
+        });
+        Set<String> owned = locks.owned(item.requestId);
+        if (owned.size() != item.ownedLocks.size()) {
+            item.ownedLocks = List.copyOf(owned);
+            control.queueChanged();
+        }
+    }
+
+    private InstructionStatus all(String action, List<String> devices) {
+        checkpoint();
+        return devices.isEmpty() ? InstructionWait.none() : single(devices, action, new LinkedHashMap<>(), Map.of());
+    }
+
+    private InstructionStatus single(Object device, String action, Map<String, Object> parameter,
+            Map<String, Object> extra) {
+        List<String> ids = new ArrayList<>(1);
+        List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>(1);
+        send(device, action, parameter, extra, ids, futures);
+        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+    }
+
+    private void send(Object device, String action, Map<String, Object> parameter, Map<String, Object> extra,
+            List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> futures) {
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("device_instr_id", id);
+        if (item.scanId != null) {
+            metadata.put("scan_id", item.scanId + suffix);
+        }
+        metadata.put("RID", item.requestId + suffix);
+        if (item.request.metadata().containsKey("queue_id")) {
+            metadata.put("queue_id", item.queueId + suffix);
+        }
+        metadata.putAll(extra);
+        ids.add(id);
+        futures.add(tracker.send(new DeviceInstructionMessage(metadata, device, action, parameter)));
+    }
+
+    /** Devices this run owns now (for the stop request of an abort). */
+    Set<String> ownedDevices() {
+        return new LinkedHashSet<>(locks.owned(item.requestId));
+    }
+}

@@ -1,0 +1,43 @@
+package org.jbec.device.server.internal;
+
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.jbec.bus.api.Connector;
+import org.jbec.config.DeviceSessionReader;
+import org.jbec.device.api.DeviceFactory;
+import org.jbec.device.sim.internal.SimCameraFactory;
+import org.jbec.device.sim.internal.SimMonitorFactory;
+import org.jbec.device.sim.internal.SimPositionerFactory;
+import org.jbec.service.Alarms;
+import org.jbec.service.BecServices;
+
+/** A real device server with the simulated device classes, for the scan server's system tests. */
+public final class DeviceServerHandle {
+
+    private final DeviceServer server;
+
+    public DeviceServerHandle(Connector bus, Alarms alarms, BecServices services) {
+        server = new DeviceServer(bus, alarms, services, (Path) null);
+        server.addFactory(new SimPositionerFactory(), classes("ophyd_devices.SimPositioner"));
+        server.addFactory(new SimMonitorFactory(), classes("ophyd_devices.SimMonitor"));
+        server.addFactory(new SimCameraFactory(), classes("ophyd_devices.SimCamera"));
+    }
+
+    private static Map<String, Object> classes(String name) {
+        return Map.of(DeviceFactory.DEVICE_CLASS, new String[] {name});
+    }
+
+    public void load(String yaml) throws Exception {
+        server.load(new DeviceSessionReader().read(new StringReader(yaml), Path.of("."), "session.yaml"));
+    }
+
+    public boolean running() {
+        return server.running();
+    }
+
+    public void stop() {
+        server.stop();
+    }
+}
