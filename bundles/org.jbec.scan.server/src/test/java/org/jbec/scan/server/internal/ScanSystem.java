@@ -123,6 +123,33 @@ final class ScanSystem implements AutoCloseable {
                 new ScanQueueModificationMessage(null, null, null, action, parameter, queue));
     }
 
+    /** A slow scan of samx (exp_time 0.05 s per point) that tests can pause, abort or restart midway. */
+    String slowScan(String device, int points, boolean relative, String queue) {
+        return submit("line_scan", Map.of(device, List.of(-5.0, 5.0)),
+                Map.of("steps", points, "relative", relative, "exp_time", 0.05), queue);
+    }
+
+    void modify(String action, String queue, Map<String, Object> parameter, Object scanId) {
+        bus.send(Endpoints.scanQueueModificationRequest(),
+                new ScanQueueModificationMessage(null, scanId, null, action, parameter, queue));
+    }
+
+    /** Waits until the scan of a request has emitted at least that many points. */
+    void awaitPoints(String rid, int points) throws InterruptedException {
+        String scanId = awaitStatus(rid, "open").scanId();
+        Await.until(points + " points of " + rid, () -> segmentsOf(scanId).size() >= points);
+    }
+
+    /** The scan ids of a queue's items, in queue order, as the published status shows them. */
+    List<String> queuedScanIds(String queue) {
+        ScanQueueStatus status = queue(queue);
+        List<String> ids = new ArrayList<>();
+        if (status != null) {
+            status.info().forEach(entry -> ids.add(String.valueOf(entry.scanId().get(0))));
+        }
+        return ids;
+    }
+
     /** The scan status of a request once it matches, waiting for it. */
     ScanStatusMessage awaitStatus(String rid, String status) throws InterruptedException {
         Await.until("scan of " + rid + " " + status + "; seen " + statusesOf(rid), () -> statusOf(rid, status) != null);
