@@ -1,6 +1,7 @@
 package org.jbec.bench;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 import org.jbec.bus.redis.internal.JedisConnector;
@@ -13,8 +14,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * {@code ./jbec bench}: prints the codec figures (JMH) and the bus figures beside plain Jedis on
- * the same private Redis in the same run, with their ratios. Targets (issue 3): codec ≤ 2 µs for
- * the DeviceMessage; connector p50 latency ≤ 2 × plain Jedis.
+ * the same private Redis in the same run, with their ratios, then the device server and scan figures.
+ * Targets: codec ≤ 2 µs for the DeviceMessage and connector p50 ≤ 2 × plain Jedis (issue 3);
+ * line scan ≤ 0.2 ms per point (issue 5).
  */
 public final class Bench {
 
@@ -22,13 +24,23 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
-        bus(quick ? 2_000 : 5_000, quick ? 5_000 : 20_000);
-        devices(quick);
+        List<String> options = List.of(args);
+        boolean quick = options.contains("--quick");
+        // "scans" runs only the bus reference and the scan figures (a minute instead of several)
+        boolean scansOnly = options.contains("scans");
+        double publishP50 = bus(quick ? 2_000 : 5_000, quick ? 5_000 : 20_000);
+        if (!scansOnly) {
+            devices(quick);
+        }
+        org.jbec.scan.server.internal.ScanServerBench.print(quick, publishP50);
+        if (scansOnly) {
+            return;
+        }
         codec(quick);
     }
 
-    private static void bus(int rounds, int burst) throws Exception {
+    /** @return plain Jedis PUBLISH → callback p50 in µs, the reference for the scan figures */
+    private static double bus(int rounds, int burst) throws Exception {
         try (PrivateRedis redis = PrivateRedis.start()) {
             System.out.println("bus: Redis " + redis.binary().describe() + " on port " + redis.port());
             BusRoundTrip bench = new BusRoundTrip(redis.port());
@@ -51,6 +63,7 @@ public final class Bench {
                 }
                 ratio("send vs PUBLISH", send, raw);
                 ratio("setAndPublish vs MULTI SET+PUBLISH", set, rawMulti);
+                return raw.p50Micros();
             } finally {
                 connector.close();
             }

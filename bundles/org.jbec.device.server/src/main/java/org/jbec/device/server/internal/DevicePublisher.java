@@ -74,21 +74,21 @@ final class DevicePublisher {
     /** A reading of a device by a read instruction: read and readback in one batch. */
     Map<String, Object> read(ManagedDevice md, Map<String, Object> metadata) {
         Map<String, Object> signals = wire(md.device.read());
-        DeviceMessage message = new DeviceMessage(new LinkedHashMap<>(metadata), signals);
         Connector.Batch batch = bus.batch();
-        batch.setAndPublish(Endpoints.deviceRead(md.name()), message);
-        batch.setAndPublish(Endpoints.deviceReadback(md.name()), message);
+        published(md, signals, metadata, batch);
         batch.execute();
         return signals;
     }
 
-    /** A buffered reading published again as the device's read (BEC's onFailure: buffer). */
-    void republish(ManagedDevice md, DeviceMessage last, Map<String, Object> metadata) {
-        DeviceMessage message = new DeviceMessage(new LinkedHashMap<>(metadata), last.signals());
-        Connector.Batch batch = bus.batch();
+    /**
+     * Adds a reading to a batch as read and readback: an instruction reading several devices
+     * publishes them, and its response, in one MULTI/EXEC.
+     */
+    void published(ManagedDevice md, Map<String, Object> signals, Map<String, Object> metadata,
+            org.jbec.bus.api.BusWriter batch) {
+        DeviceMessage message = new DeviceMessage(new LinkedHashMap<>(metadata), signals);
         batch.setAndPublish(Endpoints.deviceRead(md.name()), message);
         batch.setAndPublish(Endpoints.deviceReadback(md.name()), message);
-        batch.execute();
     }
 
     void readConfiguration(ManagedDevice md) {

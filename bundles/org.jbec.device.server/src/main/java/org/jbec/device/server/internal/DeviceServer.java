@@ -70,6 +70,7 @@ public final class DeviceServer {
     private final DeviceBuilder builder;
     private final InstructionExecutor executor;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final RequestOrder requestOrder = new RequestOrder(work);
     private final Object lock = new Object();
     private volatile ServiceHandle handle;
     private volatile DeviceSession session;
@@ -132,7 +133,7 @@ public final class DeviceServer {
         }
         subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(), event -> {
             if (event.value() instanceof DeviceInstructionMessage instruction) {
-                work.execute(guarded("instruction", () -> executor.execute(instruction)));
+                requestOrder.submit(instruction, guarded("instruction", () -> executor.execute(instruction)));
             } else {
                 logger.warn("Ignored a {} on {}: not a DeviceInstructionMessage", describe(event.value()), event.topic());
             }

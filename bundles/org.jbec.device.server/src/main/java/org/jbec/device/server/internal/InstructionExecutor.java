@@ -76,10 +76,12 @@ final class InstructionExecutor {
             targets.add(md);
         }
         respond(instruction, id, "running", null, null, null);
+        // what the instruction publishes goes out with its completed response, in one MULTI/EXEC
+        org.jbec.bus.api.Connector.Batch out = bus.batch();
         try {
             Object result = switch (instruction.action()) {
-                case "set" -> set(targets.get(0), names.get(0), instruction);
-                case "read" -> read(targets, instruction);
+                case "set" -> set(targets.get(0), names.get(0), instruction, out);
+                case "read" -> read(targets, instruction, out);
                 case "rpc" -> rpc(targets.get(0), instruction);
                 case "stage" -> lifecycle(targets, "stage", Device::stage, instruction, 1L);
                 case "unstage" -> lifecycle(targets, "unstage", Device::unstage, instruction, 0L);
@@ -91,11 +93,12 @@ final class InstructionExecutor {
                                 ? f.kickoff(stringKeys(configure)) : d.kickoff(), instruction, null);
                 default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
             };
-            respond(instruction, id, "completed", null, null, result);
+            respondWith(out, instruction, id, "completed", null, null, result);
             requestStatus(instruction, names.get(0), true);
         } catch (DeviceException e) {
             ErrorInfo info = errorInfo(e, names.get(0), instruction.action());
-            respond(instruction, id, "error", info, null, null);
+            // readings taken before the failure are still published, with the error
+            respondWith(out, instruction, id, "error", info, null, null);
             requestStatus(instruction, names.get(0), false);
         }
     }
@@ -134,14 +137,17 @@ final class InstructionExecutor {
         return List.of();
     }
 
-    private Object set(ManagedDevice md, String name, DeviceInstructionMessage instruction) {
+    private Object set(ManagedDevice md, String name, DeviceInstructionMessage instruction,
+            org.jbec.bus.api.BusWriter out) {
         if (md.config.readOnly()) {
             throw new DeviceException("Setting the device " + name + " is currently disabled.");
         }
         Object value = instruction.parameter().get("value");
         md.metadata = instruction.metadata();
+        java.util.concurrent.atomic.AtomicReference<Object> resolved = new java.util.concurrent.atomic.AtomicReference<>();
         DeviceStatus status = guard.call(name, "set", CALL_LIMIT, () -> {
             Object target = resolve(md.device, name);
+            resolved.set(target);
             if (target instanceof Positioner p && value instanceof Number n) {
                 if (target == md.device) {
                     md.lastSetpoint = n.doubleValue();
@@ -154,8 +160,13 @@ final class InstructionExecutor {
             throw new DeviceException(name + " cannot be set: it is not a positioner (use " + name + ".<signal>)");
         });
         status.await(Duration.ofHours(24));
-        publisher.read(md, instruction.metadata());
-        publisher.readConfiguration(md);
+        // BEC re-reads what the set changed: the configuration for a config signal, else the device
+        if (resolved.get() instanceof Signal s && s.kind() == org.jbec.device.api.Kind.CONFIG) {
+            publisher.readConfiguration(md);
+        } else {
+            Map<String, Object> signals = guard.call(name, "read", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
+            publisher.published(md, signals, instruction.metadata(), out);
+        }
         return null;
     }
 
@@ -183,10 +194,13 @@ final class InstructionExecutor {
         return device;
     }
 
-    private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction) {
+    private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction,
+            org.jbec.bus.api.BusWriter out) {
         List<Object> result = new ArrayList<>();
         for (ManagedDevice md : targets) {
-            result.add(readWithPolicy(md, instruction.metadata()));
+            Map<String, Object> signals = readWithPolicy(md);
+            publisher.published(md, signals, instruction.metadata(), out);
+            result.add(signals);
         }
         return Boolean.TRUE.equals(instruction.parameter().get("return_result")) ? result : null;
     }
@@ -196,21 +210,20 @@ final class InstructionExecutor {
      * {@code retry} reads once more, {@code raise} fails the instruction, {@code buffer} publishes the
      * last reading stored for the device again.
      */
-    private Object readWithPolicy(ManagedDevice md, Map<String, Object> metadata) {
+    private Map<String, Object> readWithPolicy(ManagedDevice md) {
         try {
-            return guard.call(md.name(), "read", CALL_LIMIT, () -> publisher.read(md, metadata));
+            return guard.call(md.name(), "read", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
         } catch (DeviceException first) {
             alarms.accept(md.name(), first);
             switch (md.config.onFailure()) {
                 case "retry":
-                    return guard.call(md.name(), "read (retry)", CALL_LIMIT, () -> publisher.read(md, metadata));
+                    return guard.call(md.name(), "read (retry)", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
                 case "buffer": {
                     var last = bus.get(Endpoints.deviceRead(md.name()));
                     if (last.isEmpty()) {
                         throw new DeviceException(md.name() + ": read failed and no earlier reading is buffered: "
                                 + first.getMessage(), first);
                     }
-                    publisher.republish(md, last.get(), metadata);
                     return last.get().signals();
                 }
                 default:
@@ -288,6 +301,18 @@ final class InstructionExecutor {
             String message) {
         ErrorInfo info = new ErrorInfo(UUID.randomUUID().toString(), message, message, type, device);
         respond(instruction, id, "error", info, null, null);
+    }
+
+    private void respondWith(org.jbec.bus.api.Connector.Batch out, DeviceInstructionMessage instruction, String id,
+            String status, ErrorInfo error, Boolean resultIsStatus, Object result) {
+        try {
+            out.send(Endpoints.deviceInstructionsResponse(), new DeviceInstructionResponse(
+                    new LinkedHashMap<>(instruction.metadata()), instruction.device(), status, error, instruction, id,
+                    resultIsStatus, result));
+            out.execute();
+        } catch (RuntimeException e) {
+            logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
+        }
     }
 
     private void respond(DeviceInstructionMessage instruction, String id, String status, ErrorInfo error,

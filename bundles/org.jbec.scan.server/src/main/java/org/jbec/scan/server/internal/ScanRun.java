@@ -44,8 +44,6 @@ final class ScanRun implements ScanContext {
     private volatile String suffix = "";
     private volatile boolean cleaningUp;
     private volatile boolean pausedPublished;
-    /** The last monitored read: a move waits for it, so a point never reads the next point's position. */
-    private volatile InstructionStatus lastRead = InstructionWait.none();
 
     ScanRun(Connector bus, InstructionTracker tracker, DeviceLocks locks, ItemControl control, QueueItem item,
             ScanRequest request, ScanReadout readout, ScanStatusPublisher status) {
@@ -135,10 +133,9 @@ final class ScanRun implements ScanContext {
 
     @Override
     public InstructionStatus move(Map<String, ?> targets, boolean response) {
+        // no wait for the last read: the device server runs one request's instructions on a device in
+        // the order sent, so that read is done before this move starts
         checkpoint();
-        // the device server runs instructions in parallel: a read not yet done could see the motors
-        // already on their way to the next point
-        lastRead.await();
         lock(targets.keySet());
         List<String> ids = new ArrayList<>();
         List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>();
@@ -167,9 +164,7 @@ final class ScanRun implements ScanContext {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("point_id", point);
         extra.put("readout_priority", "monitored");
-        InstructionStatus read = single(devices, "read", new LinkedHashMap<>(), extra);
-        lastRead = read;
-        return read;
+        return single(devices, "read", new LinkedHashMap<>(), extra);
     }
 
     @Override

@@ -52,7 +52,7 @@ final class ScanSystem implements AutoCloseable {
 
     final JedisConnector bus;
     final List<ScanStatusMessage> statuses = new CopyOnWriteArrayList<>();
-    final List<ScanMessage> segments = new CopyOnWriteArrayList<>();
+    final java.util.Queue<ScanMessage> segments = new java.util.concurrent.ConcurrentLinkedQueue<>();
     final List<AlarmMessage> alarms = new CopyOnWriteArrayList<>();
     final List<RequestResponseMessage> responses = new CopyOnWriteArrayList<>();
     final ScanCatalogue catalogue;

@@ -1,0 +1,135 @@
+package org.jbec.scan.server.internal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.HdrHistogram.Histogram;
+import org.jbec.bus.api.message.DeviceInstructionMessage;
+import org.jbec.bus.api.message.ScanStatusMessage;
+import org.jbec.test.support.PrivateRedis;
+
+import redis.clients.jedis.Jedis;
+
+/**
+ * Scan figures (issue 5): a 10,000-point line scan of a zero-delay simulated motor with two
+ * monitors, and a 100×100 grid, end to end through the bus (guard, queue, worker, device server,
+ * bundler), each service as the framework wires it, all on one private Redis. Where the time goes:
+ * the device-instruction round trips a point waits for, and the Redis commands per point.
+ */
+public final class ScanServerBench {
+
+    private ScanServerBench() {
+    }
+
+    /** @param publishP50Micros plain Jedis PUBLISH → callback p50 on this machine, the reference */
+    public static void print(boolean quick, double publishP50Micros) throws Exception {
+        int lineSteps = quick ? 2_000 : 10_000;
+        int gridSide = quick ? 40 : 100;
+        try (PrivateRedis redis = PrivateRedis.start(); ScanSystem system = new ScanSystem(redis, ScanSystem.SESSION)) {
+            run(system, "warm-up line_scan", line(system, 2_000));
+            double set = roundTrip(system, "set", 1_000);
+            double read = roundTrip(system, "read", 1_000);
+            Map<String, Long> before = commandCounts(redis.port());
+            double linePerPoint = run(system, "line_scan " + lineSteps + " points", line(system, lineSteps));
+            Map<String, Long> after = commandCounts(redis.port());
+            double gridPerPoint = run(system, "grid_scan " + gridSide + "x" + gridSide, grid(system, gridSide));
+            System.out.printf(Locale.ROOT, "instruction round trip p50 µs: set %.1f, read (3 devices) %.1f; "
+                    + "plain PUBLISH→callback p50 %.1f%n", set, read, publishP50Micros);
+            System.out.printf(Locale.ROOT, "per point: line %.3f ms (target ≤ 0.2), grid %.3f ms; "
+                    + "line point / (set + read round trips) = %.2f; line point / PUBLISH p50 = %.1f%n", linePerPoint,
+                    gridPerPoint, linePerPoint * 1e3 / (set + read), linePerPoint * 1e3 / publishP50Micros);
+            StringBuilder perPoint = new StringBuilder("Redis commands per line-scan point:");
+            after.forEach((command, calls) -> {
+                double delta = (calls - before.getOrDefault(command, 0L)) / (double) lineSteps;
+                if (delta >= 0.05) {
+                    perPoint.append(String.format(Locale.ROOT, " %s %.2f", command, delta));
+                }
+            });
+            System.out.println(perPoint);
+        }
+    }
+
+    private static String line(ScanSystem system, int steps) {
+        return system.lineScan("samx", -5, 5, steps, Map.of(), "primary");
+    }
+
+    private static String grid(ScanSystem system, int side) {
+        Map<String, Object> bundles = new LinkedHashMap<>();
+        bundles.put("samx", List.of(-5.0, 5.0, side));
+        bundles.put("samy", List.of(-5.0, 5.0, side));
+        return system.submit("grid_scan", bundles, Map.of("relative", false), "primary");
+    }
+
+    /** Runs a submitted scan to its last segment; prints and returns ms per point. */
+    private static double run(ScanSystem system, String name, String rid) throws InterruptedException {
+        long submitted = System.nanoTime();
+        ScanStatusMessage closed = awaitClosed(system, rid);
+        long points = closed.numMonitoredReadouts();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (system.segmentsOf(closed.scanId()).size() < points) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": only " + system.segmentsOf(closed.scanId()).size()
+                        + " of " + points + " points reached the bundler's output");
+            }
+            TimeUnit.MILLISECONDS.sleep(5);
+        }
+        long done = System.nanoTime();
+        ScanStatusMessage open = system.statusOf(rid, "open");
+        double perPoint = (done - submitted) / 1e6 / points;
+        System.out.printf(Locale.ROOT, "%-26s %6d points: %8.0f ms end to end, %.3f ms/point (open→closed %.0f ms)%n",
+                name, points, (done - submitted) / 1e6, perPoint, (closed.timestamp() - open.timestamp()) * 1e3);
+        return perPoint;
+    }
+
+    private static ScanStatusMessage awaitClosed(ScanSystem system, String rid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        ScanStatusMessage closed;
+        while ((closed = system.statusOf(rid, "closed")) == null) {
+            if (System.nanoTime() > deadline || !system.statusesOf(rid).stream().allMatch(s -> s.equals("open"))) {
+                throw new IllegalStateException("scan " + rid + " did not close: " + system.statusesOf(rid)
+                        + " alarms " + system.alarms);
+            }
+            TimeUnit.MILLISECONDS.sleep(2);
+        }
+        return closed;
+    }
+
+    /** p50 µs of one instruction from send to its completed response, as a scan waits for it. */
+    private static double roundTrip(ScanSystem system, String action, int rounds) throws Exception {
+        Histogram h = new Histogram(3);
+        try (InstructionTracker tracker = new InstructionTracker(system.bus)) {
+            for (int i = 0; i < rounds + 200; i++) {
+                Map<String, Object> metadata = new LinkedHashMap<>();
+                metadata.put("device_instr_id", UUID.randomUUID().toString());
+                metadata.put("RID", "bench");
+                DeviceInstructionMessage instruction = action.equals("set")
+                        ? new DeviceInstructionMessage(metadata, "samx", "set", Map.of("value", (double) (i % 7)))
+                        : new DeviceInstructionMessage(metadata, List.of("samx", "bpm4i", "bpm3a"), "read", Map.of());
+                long start = System.nanoTime();
+                tracker.send(instruction).get(5, TimeUnit.SECONDS);
+                if (i >= 200) {
+                    h.recordValue(Math.max(1, System.nanoTime() - start));
+                }
+            }
+        }
+        return h.getValueAtPercentile(50) / 1e3;
+    }
+
+    private static Map<String, Long> commandCounts(int port) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            for (String line : jedis.info("commandstats").split("\r?\n")) {
+                if (line.startsWith("cmdstat_")) {
+                    String command = line.substring(8, line.indexOf(':'));
+                    String calls = line.substring(line.indexOf("calls=") + 6);
+                    counts.put(command, Long.parseLong(calls.substring(0, calls.indexOf(','))));
+                }
+            }
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,75 @@
+package org.jbec.device.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.jbec.bus.api.message.DeviceInstructionMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RequestOrderTest {
+
+    private final ExecutorService pool = Executors.newCachedThreadPool();
+    private final RequestOrder order = new RequestOrder(pool);
+
+    @AfterEach
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    private static DeviceInstructionMessage instruction(String rid, Object device) {
+        return new DeviceInstructionMessage(Map.of("RID", rid, "device_instr_id", "i"), device, "read", Map.of());
+    }
+
+    @Test
+    void oneRequestsInstructionsOnADeviceRunInArrivalOrderOthersDoNotWait() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch others = new CountDownLatch(2);
+        order.submit(instruction("scan", List.of("samx", "bpm4i")), () -> {
+            await(release);
+            ran.add("read point 0");
+        });
+        CountDownLatch moved = new CountDownLatch(1);
+        order.submit(instruction("scan", "samx"), () -> {
+            ran.add("move to point 1");
+            moved.countDown();
+        });
+        order.submit(instruction("scan", "samy"), () -> {
+            ran.add("move samy");
+            others.countDown();
+        });
+        order.submit(instruction("user", "samx"), () -> {
+            ran.add("user's rpc on samx");
+            others.countDown();
+        });
+        assertTrue(others.await(5, TimeUnit.SECONDS), "other devices and other requests were held up: " + ran);
+        assertFalse(moved.await(100, TimeUnit.MILLISECONDS), "the move overtook the read of the same request");
+        release.countDown();
+        assertTrue(moved.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("read point 0", "move to point 1"),
+                ran.stream().filter(s -> s.contains("point")).toList());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (order.tracked() != 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals(0, order.tracked(), "finished instructions are forgotten");
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
