@@ -44,6 +44,7 @@ import org.slf4j.LoggerFactory;
 @Component(immediate = true)
 public final class QueueManager implements ItemControl {
 
+    /** BEC removes a named queue after 60 s of being empty. */
     static final Duration IDLE_QUEUE_LIFETIME = Duration.ofSeconds(60);
 
     private final Logger logger = LoggerFactory.getLogger(QueueManager.class);
@@ -62,6 +63,8 @@ public final class QueueManager implements ItemControl {
     private final InstructionTracker tracker;
     private volatile boolean closed;
     private volatile ServiceHandle handle;
+    /** How long a named queue stays after it emptied (tests shorten it). */
+    volatile Duration idleQueueLifetime = IDLE_QUEUE_LIFETIME;
 
     /** True once every subscription is confirmed and the service announced RUNNING. */
     boolean running() {

@@ -71,7 +71,7 @@ final class QueueWorker {
                     queue.status = "RUNNING"; // BEC's auto reset of an empty paused queue
                     manager.publishStatus();
                 } else if (!"primary".equals(queue.name) && System.nanoTime() - queue.emptySinceNanos
-                        >= QueueManager.IDLE_QUEUE_LIFETIME.toNanos()) {
+                        >= manager.idleQueueLifetime.toNanos()) {
                     manager.queues.remove(queue.name);
                     queue.workerAlive = false;
                     manager.publishStatus();

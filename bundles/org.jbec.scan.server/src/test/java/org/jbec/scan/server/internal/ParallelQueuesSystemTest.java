@@ -77,4 +77,16 @@ class ParallelQueuesSystemTest {
         assertTrue(system.statusesOf(move).isEmpty(), "mv is not a scan");
         Await.until("samy moved by mv", () -> Math.abs(system.position("samy") - 1.0) < 1e-9);
     }
+
+    @Test
+    void aNamedQueueIsRemovedOnceIdleAndPrimaryStays() throws Exception {
+        system.queues.idleQueueLifetime = java.time.Duration.ofMillis(300);
+        String rid = system.lineScan("samy", 0, 1, 2, Map.of(), "alignment");
+        system.awaitStatus(rid, "closed");
+        Await.until("alignment gone from the queue status", () -> system.queue("alignment") == null);
+        assertTrue(system.queue("primary") != null, "primary always exists");
+        // used again, it comes back with a worker
+        String again = system.lineScan("samy", 0, 1, 2, Map.of(), "alignment");
+        system.awaitStatus(again, "closed");
+    }
 }
