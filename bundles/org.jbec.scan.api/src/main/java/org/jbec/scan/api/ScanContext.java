@@ -33,6 +33,23 @@ public interface ScanContext {
     double position(String device);
 
     /**
+     * The value of one of the device's signals as last published (BEC's {@code device.<attribute>.get()}):
+     * configuration signals first ({@code velocity}, {@code acceleration}), then the reading.
+     *
+     * @throws ScanException (type {@code DeviceError}) when the device publishes no such signal
+     */
+    Object signal(String device, String attribute);
+
+    /** The number of decimals of the device's readback (BEC's {@code device.precision}). */
+    int precision(String device);
+
+    /**
+     * Waits for the device's next readback update (one published after the previous call for this
+     * device); false when none came within the timeout. Answers pause and stop meanwhile.
+     */
+    boolean awaitReadbackUpdate(String device, double timeoutSeconds);
+
+    /**
      * @throws ScanException (type {@code LimitError}) when a target lies outside the device's limits
      *         (limits with low ≥ high mean none)
      */

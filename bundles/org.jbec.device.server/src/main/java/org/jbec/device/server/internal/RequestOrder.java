@@ -1,55 +1,76 @@
 package org.jbec.device.server.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 
 /**
- * Runs instructions in parallel (BEC's pool), except that the instructions of one request on one
- * device run in the order they arrived: a scan's read of a point never sees the motor already on its
- * way to the next point, and the scan need not wait for the read before it moves. Instructions of
- * other requests (a user's RPC during a scan) and on other devices (two motors of one move) are not
- * held up. Decided on the subscription's thread, so "arrived" is the bus order.
+ * Runs instructions in parallel (BEC's pool), except that an instruction that acts on a device (set,
+ * trigger, stage, …) starts only after the earlier instructions of the same request on that device
+ * are done: a scan's read of a point never sees the motor already on its way to the next point, and
+ * the scan need not wait for the read before it moves. Reads wait only for earlier reads (point ids
+ * stay in time order), not for moves, so a continuous scan reads while its sweep is still moving. Other requests (a user's RPC during a scan) and other
+ * devices (two motors of one move) are never held up. Decided on the subscription's thread, so
+ * "earlier" is the bus order.
  */
 final class RequestOrder {
 
-    private final Map<String, CompletableFuture<Void>> lastByRequestAndDevice = new ConcurrentHashMap<>();
+    private record Pending(CompletableFuture<Void> done, boolean read) {
+    }
+
+    /** request id + root device → instructions received and not yet done. */
+    private final Map<String, Set<Pending>> inFlight = new HashMap<>();
     private final Executor work;
 
     RequestOrder(Executor work) {
         this.work = work;
     }
 
-    /** Schedules the task after the earlier instructions of the same request on the same devices. */
+    /** Schedules the task after the earlier instructions of its request on its devices it must follow. */
     void submit(DeviceInstructionMessage instruction, Runnable task) {
         Object rid = instruction.metadata().get("RID");
         if (rid == null) {
             work.execute(task);
             return;
         }
+        boolean read = "read".equals(instruction.action());
         List<String> keys = new ArrayList<>();
         for (String device : InstructionExecutor.names(instruction.device())) {
             keys.add(rid + "\u0000" + device.split("\\.")[0]);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
+        Pending self = new Pending(new CompletableFuture<>(), read);
         List<CompletableFuture<Void>> before = new ArrayList<>();
-        for (String key : keys) {
-            CompletableFuture<Void> previous = lastByRequestAndDevice.put(key, done);
-            if (previous != null) {
-                before.add(previous);
+        synchronized (inFlight) {
+            for (String key : keys) {
+                Set<Pending> pending = inFlight.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                for (Pending earlier : pending) {
+                    if (!read || earlier.read()) {
+                        before.add(earlier.done());
+                    }
+                }
+                pending.add(self);
             }
         }
         Runnable run = () -> {
             try {
                 task.run();
             } finally {
-                done.complete(null);
-                keys.forEach(key -> lastByRequestAndDevice.remove(key, done));
+                synchronized (inFlight) {
+                    for (String key : keys) {
+                        Set<Pending> pending = inFlight.get(key);
+                        if (pending != null && pending.remove(self) && pending.isEmpty()) {
+                            inFlight.remove(key);
+                        }
+                    }
+                }
+                self.done().complete(null);
             }
         };
         if (before.isEmpty()) {
@@ -61,6 +82,8 @@ final class RequestOrder {
 
     /** Requests and devices with instructions pending or running (for tests). */
     int tracked() {
-        return lastByRequestAndDevice.size();
+        synchronized (inFlight) {
+            return inFlight.size();
+        }
     }
 }

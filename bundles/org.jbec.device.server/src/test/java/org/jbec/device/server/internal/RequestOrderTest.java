@@ -27,7 +27,11 @@ class RequestOrderTest {
     }
 
     private static DeviceInstructionMessage instruction(String rid, Object device) {
-        return new DeviceInstructionMessage(Map.of("RID", rid, "device_instr_id", "i"), device, "read", Map.of());
+        return instruction(rid, device, "set");
+    }
+
+    private static DeviceInstructionMessage instruction(String rid, Object device, String action) {
+        return new DeviceInstructionMessage(Map.of("RID", rid, "device_instr_id", "i"), device, action, Map.of());
     }
 
     @Test
@@ -35,7 +39,7 @@ class RequestOrderTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch others = new CountDownLatch(2);
-        order.submit(instruction("scan", List.of("samx", "bpm4i")), () -> {
+        order.submit(instruction("scan", List.of("samx", "bpm4i"), "read"), () -> {
             await(release);
             ran.add("read point 0");
         });
@@ -63,6 +67,16 @@ class RequestOrderTest {
             Thread.onSpinWait();
         }
         assertEquals(0, order.tracked(), "finished instructions are forgotten");
+    }
+
+    @Test
+    void aReadDoesNotWaitForAMoveStillGoingOnSoContinuousScansReadWhileMoving() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        order.submit(instruction("scan", "samx"), () -> await(release)); // the sweep
+        CountDownLatch read = new CountDownLatch(1);
+        order.submit(instruction("scan", "samx", "read"), read::countDown);
+        assertTrue(read.await(5, TimeUnit.SECONDS), "the read waited for the sweep");
+        release.countDown();
     }
 
     private static void await(CountDownLatch latch) {

@@ -126,6 +126,7 @@ final class QueueWorker {
         } catch (RuntimeException e) {
             fail(queue, item, scan, run, e);
         } finally {
+            run.close();
             locks.releaseAll(item.requestId);
             item.ownedLocks = java.util.List.of();
         }

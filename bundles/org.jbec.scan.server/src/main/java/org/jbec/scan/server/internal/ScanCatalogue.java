@@ -118,6 +118,11 @@ public final class ScanCatalogue {
     record Offered(ScanDescription description, ScanDefinition definition) {
     }
 
+    /** True while a change is not yet published (tests wait for the list to settle). */
+    boolean publishPending() {
+        return publishPending.get();
+    }
+
     private void schedulePublish() {
         // SCR unbinds the scans after deactivating the catalogue: nothing is published then, and the
         // last list stays on the bus, as BEC leaves it when its scan server stops

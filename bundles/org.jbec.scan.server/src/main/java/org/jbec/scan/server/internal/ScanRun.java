@@ -44,6 +44,7 @@ final class ScanRun implements ScanContext {
     private volatile String suffix = "";
     private volatile boolean cleaningUp;
     private volatile boolean pausedPublished;
+    private final Map<String, ReadbackFollower> followers = new java.util.concurrent.ConcurrentHashMap<>();
 
     ScanRun(Connector bus, InstructionTracker tracker, DeviceLocks locks, ItemControl control, QueueItem item,
             ScanRequest request, ScanReadout readout, ScanStatusPublisher status) {
@@ -106,6 +107,62 @@ final class ScanRun implements ScanContext {
         }
         throw new ScanException("DeviceError", "The readback of " + device + " has no numeric value '" + device + "'.",
                 device);
+    }
+
+    @Override
+    public Object signal(String device, String attribute) {
+        for (DeviceMessage published : new DeviceMessage[] {
+                bus.get(Endpoints.deviceReadConfiguration(device)).orElse(null),
+                bus.get(Endpoints.deviceRead(device)).orElse(null)}) {
+            if (published == null) {
+                continue;
+            }
+            Object signal = published.signals().get(device + "_" + attribute);
+            if (signal == null) {
+                signal = published.signals().get(attribute);
+            }
+            if (signal instanceof Map<?, ?> m && m.containsKey("value")) {
+                return m.get("value");
+            }
+        }
+        throw new ScanException("DeviceError", "Device " + device + " publishes no signal '" + attribute + "'.", device);
+    }
+
+    @Override
+    public int precision(String device) {
+        Object describe = bus.get(Endpoints.deviceInfo(device)).map(i -> i.info().get("describe")).orElse(null);
+        if (describe instanceof Map<?, ?> d && d.get(device) instanceof Map<?, ?> hinted
+                && hinted.get("precision") instanceof Number n) {
+            return n.intValue();
+        }
+        throw new ScanException("DeviceError", "Device " + device + " publishes no precision for its readback.", device);
+    }
+
+    @Override
+    public boolean awaitReadbackUpdate(String device, double timeoutSeconds) {
+        ReadbackFollower follower = followers.computeIfAbsent(device, d -> new ReadbackFollower(bus, d));
+        long end = System.nanoTime() + (long) (timeoutSeconds * 1e9);
+        while (true) {
+            checkpoint();
+            long left = end - System.nanoTime();
+            try {
+                if (follower.awaitNext(Math.min(Math.max(left, 0), 100_000_000L))) {
+                    return true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ScanInterruptedException("interrupted while waiting for a readback of " + device);
+            }
+            if (System.nanoTime() >= end) {
+                return false;
+            }
+        }
+    }
+
+    /** Ends the run's subscriptions. */
+    void close() {
+        followers.values().forEach(ReadbackFollower::close);
+        followers.clear();
     }
 
     @Override

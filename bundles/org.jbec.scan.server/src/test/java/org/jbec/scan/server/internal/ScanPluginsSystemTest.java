@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.message.ScanMessage;
+import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.scan.api.Scan;
 import org.jbec.scan.api.ScanContext;
 import org.jbec.scan.api.ScanDefinition;
@@ -88,6 +89,7 @@ class ScanPluginsSystemTest {
         List<String> log = new CopyOnWriteArrayList<>();
         system.withdraw(1); // the standard line_scan
         long v1 = system.offer(new Tagged("v1", standard("line_scan"), log));
+        system.awaitOffered("line_scan");
         String first = system.slowScan("samx", 10, false, "primary");
         String second = system.lineScan("samy", 0, 1, 3, Map.of(), "primary");
         system.awaitPoints(first, 1);
@@ -115,6 +117,7 @@ class ScanPluginsSystemTest {
                 };
             }
         });
+        system.awaitOffered("line_scan");
         String broken = system.lineScan("samx", 0, 1, 2, Map.of(), "primary");
         Await.until("alarm naming the failure", () -> !system.alarms(a -> a.info().errorMessage()
                 .contains("bug in a beamline's scan")).isEmpty());
@@ -161,5 +164,37 @@ class ScanPluginsSystemTest {
         system.submit("device_rpc", List.of(), kwargs, "primary");
         Await.until("rpc result stored", () -> system.bus.get(Endpoints.deviceRpc("rpc-1")).isPresent());
         assertTrue(system.bus.get(Endpoints.deviceRpc("rpc-1")).orElseThrow().success());
+    }
+
+    @Test
+    void aContinuousLineReadsAtItsPointsWhileTheMotorMoves() throws Exception {
+        String rid = system.submit("cont_line_scan", List.of("samc", 0.0, 4.0, 5),
+                Map.of("relative", false, "atol", 0.1), "primary");
+        ScanStatusMessage closed = system.awaitStatus(rid, "closed");
+        assertEquals(5L, closed.numMonitoredReadouts());
+        Await.until("5 points", () -> system.segmentsOf(closed.scanId()).size() == 5);
+        List<ScanMessage> points = new ArrayList<>(system.segmentsOf(closed.scanId()));
+        points.sort(Comparator.comparing(ScanMessage::pointId));
+        for (int i = 0; i < 5; i++) {
+            // read while moving at 5 units/s: within atol of the point, plus the few ms the read took
+            assertEquals(i, value(points.get(i), "samc"), 0.25, "samc at point " + i);
+        }
+        Await.until("samc at the end", () -> Math.abs(system.position("samc") - 4.0) < 0.01);
+    }
+
+    @Test
+    void aLineSweepReadsAtReadbackUpdatesUntilTheMotorArrives() throws Exception {
+        String rid = system.submit("line_sweep_scan", List.of("samc", 0.0, 2.0), Map.of("relative", false), "primary");
+        ScanStatusMessage closed = system.awaitStatus(rid, "closed");
+        long readouts = closed.numMonitoredReadouts();
+        // 0.4 s of motion with readbacks at 100 Hz
+        assertTrue(readouts >= 10, "only " + readouts + " readouts");
+        Await.until("every readout bundled", () -> system.segmentsOf(closed.scanId()).size() == readouts);
+        List<ScanMessage> points = new ArrayList<>(system.segmentsOf(closed.scanId()));
+        points.sort(Comparator.comparing(ScanMessage::pointId));
+        for (int i = 1; i < points.size(); i++) {
+            assertTrue(value(points.get(i), "samc") >= value(points.get(i - 1), "samc") - 0.01,
+                    "samc went back between readouts " + (i - 1) + " and " + i);
+        }
     }
 }

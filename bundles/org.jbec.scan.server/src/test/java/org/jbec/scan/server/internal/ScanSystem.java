@@ -44,6 +44,9 @@ final class ScanSystem implements AutoCloseable {
                    deviceConfig: {delay: 0, limits: [-50, 50]}}
             samz: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
                    deviceConfig: {delay: 0}}
+            samc: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                   deviceConfig: {delay: 1, velocity: 5, acceleration: 0.1, update_frequency: 100, tolerance: 0.001,
+                                  limits: [-50, 50]}}
             bpm4i: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
                     deviceConfig: {noise: none}}
             bpm3a: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
@@ -96,6 +99,15 @@ final class ScanSystem implements AutoCloseable {
 
     void withdraw(long serviceId) {
         catalogue.removeScan(null, Map.of(Constants.SERVICE_ID, serviceId));
+    }
+
+    /**
+     * Waits until the scans offered now are what the guard reads: no publish pending (the last one
+     * started after the change) and the name on the bus.
+     */
+    void awaitOffered(String name) throws InterruptedException {
+        Await.until(name + " offered", () -> !catalogue.publishPending() && bus.get(Endpoints.availableScans())
+                .map(m -> ((Map<?, ?>) m.resource()).containsKey(name)).orElse(false));
     }
 
     /** Submits a request as BEC's client does; returns its RID. */

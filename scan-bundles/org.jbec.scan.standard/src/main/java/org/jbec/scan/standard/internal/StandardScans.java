@@ -69,23 +69,9 @@ public final class StandardScans {
             case "mv" -> r -> new Move(r, false);
             case "umv" -> r -> new Move(r, true);
             case "device_rpc" -> DeviceRpc::new;
-            // published so that clients see BEC's catalogue, but refused when run: a step scan in
-            // their place would take different data than the user asked for
-            case "cont_line_scan" -> r -> {
-                throw notImplemented(name, "the motor's velocity, acceleration and precision signals (for the "
-                        + "default offset and atol) and its readback polled while it moves, to trigger on the fly; "
-                        + "the scan SPI (ScanContext) offers neither");
-            };
-            case "line_sweep_scan" -> r -> {
-                throw notImplemented(name, "a readout at every readback update of the moving device (and a forced "
-                        + "one after max_update seconds without an update); the scan SPI (ScanContext) cannot follow "
-                        + "readback updates");
-            };
+            case "cont_line_scan" -> r -> new ContinuousLineScan(r, clock);
+            case "line_sweep_scan" -> r -> new LineSweepScan(r, clock);
             default -> throw new IllegalStateException("no implementation for the described scan " + name);
         };
-    }
-
-    private static ScanException notImplemented(String name, String needs) {
-        return new ScanException("ScanArgumentError", name + " is not implemented in jBEC yet: it needs " + needs);
     }
 }

@@ -108,18 +108,40 @@ class OtherScansTest {
     }
 
     @Test
-    void onTheFlyScansAreRefusedWithTheReason() {
-        RecordingScanContext cont = new RecordingScanContext(scan("cont_line_scan", List.of("samx", 0, 1, 5),
+    void aContinuousLineTakesItsOffsetFromTheMotorAndChecksLimitsWithIt() {
+        RecordingScanContext ctx = new RecordingScanContext(scan("cont_line_scan", List.of("samx", 0, 4, 5),
+                "relative", false)).signal("samx", "velocity", 10.0).signal("samx", "acceleration", 0.2);
+        var scan = create(ctx);
+        scan.prepare(ctx);
+        // offset 0.5 · acceleration · velocity = 1: the motor starts one unit before the first point
+        assertEquals(List.of("scanReportDevices [samx]", "signal samx.velocity", "signal samx.acceleration",
+                "precision samx", "checkLimits samx [-1.0, 1.0, 2.0, 3.0, 4.0]", "plan 5 5",
+                "reportInstruction {scan_progress={points=5, show_table=true}}", "move {samx=-1.0}", "readBaseline"),
+                ctx.calls);
+    }
+
+    @Test
+    void aContinuousLineRefusesAMotorTooFastForTheExposureAndTooFewSteps() {
+        RecordingScanContext fast = new RecordingScanContext(scan("cont_line_scan", List.of("samx", 0, 4, 5),
+                "relative", false, "exp_time", 0.5)).signal("samx", "velocity", 10.0).signal("samx", "acceleration", 0.2);
+        ScanException e = assertThrows(ScanException.class, () -> create(fast).prepare(fast));
+        assertTrue(e.getMessage().startsWith("Motor samx is moving too fast. Time per step: 0.100 < Exp_time: 0.500"),
+                e.getMessage());
+        assertTrue(fast.calls.stream().noneMatch(c -> c.startsWith("move")), "nothing moved");
+        RecordingScanContext one = new RecordingScanContext(scan("cont_line_scan", List.of("samx", 0, 4, 1),
                 "relative", false));
-        ScanException e = assertThrows(ScanException.class, () -> create(cont));
-        assertEquals("ScanArgumentError", e.type());
-        assertTrue(e.getMessage().startsWith("cont_line_scan is not implemented in jBEC yet: it needs the motor's "
-                + "velocity, acceleration"), e.getMessage());
-        RecordingScanContext sweep = new RecordingScanContext(scan("line_sweep_scan", List.of("samx", 0, 1),
-                "relative", false));
-        e = assertThrows(ScanException.class, () -> create(sweep));
-        assertTrue(e.getMessage().startsWith("line_sweep_scan is not implemented in jBEC yet: it needs a readout at "
-                + "every readback update"), e.getMessage());
+        assertTrue(assertThrows(ScanException.class, () -> create(one)).getMessage().contains("at least 2 steps"));
+    }
+
+    @Test
+    void aLineSweepChecksBothEndsAndPreMovesToTheStart() {
+        RecordingScanContext ctx = new RecordingScanContext(scan("line_sweep_scan", List.of("samx", -2, 2),
+                "relative", true, "min_update", 0, "max_update", 0)).position("samx", 1.0);
+        var scan = create(ctx);
+        scan.prepare(ctx);
+        assertEquals(List.of("scanReportDevices [samx]", "position samx", "checkLimits samx [-1.0, 3.0]", "plan 0 0",
+                "reportInstruction {scan_progress={points=0, show_table=true}}", "move {samx=-1.0}", "readBaseline"),
+                ctx.calls);
     }
 
     @Test

@@ -42,6 +42,38 @@ final class RecordingScanContext implements ScanContext, LongSupplier {
         return this;
     }
 
+    private final Map<String, Object> signals = new HashMap<>();
+
+    /** A published signal value, as {@code device.attribute}. */
+    RecordingScanContext signal(String device, String attribute, Object value) {
+        signals.put(device + "." + attribute, value);
+        return this;
+    }
+
+    @Override
+    public Object signal(String device, String attribute) {
+        calls.add("signal " + device + "." + attribute);
+        Object value = signals.get(device + "." + attribute);
+        if (value == null) {
+            throw new ScanException("DeviceError", device + " publishes no signal '" + attribute + "'", device);
+        }
+        return value;
+    }
+
+    @Override
+    public int precision(String device) {
+        calls.add("precision " + device);
+        return 3;
+    }
+
+    /** No readback updates in this fake: the waits time out at once. */
+    @Override
+    public boolean awaitReadbackUpdate(String device, double timeoutSeconds) {
+        calls.add("awaitReadbackUpdate " + device);
+        nanos += Math.round(timeoutSeconds * 1e9);
+        return false;
+    }
+
     RecordingScanContext limits(String device, double low, double high) {
         limits.put(device, new double[] {low, high});
         return this;
