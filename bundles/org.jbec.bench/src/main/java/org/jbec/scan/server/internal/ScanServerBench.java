@@ -34,7 +34,11 @@ public final class ScanServerBench {
             double set = roundTrip(system, "set", 1_000);
             double read = roundTrip(system, "read", 1_000);
             Map<String, Long> before = commandCounts(redis.port());
+            double redisCpuBefore = redisCpuSeconds(redis.port());
+            long jvmCpuBefore = jvmCpuNanos();
             double linePerPoint = run(system, "line_scan " + lineSteps + " points", line(system, lineSteps));
+            double jvmCpuPerPoint = (jvmCpuNanos() - jvmCpuBefore) / 1e3 / lineSteps;
+            double redisCpuPerPoint = (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
             Map<String, Long> after = commandCounts(redis.port());
             double gridPerPoint = run(system, "grid_scan " + gridSide + "x" + gridSide, grid(system, gridSide));
             System.out.printf(Locale.ROOT, "instruction round trip p50 µs: set %.1f, read (3 devices) %.1f; "
@@ -50,6 +54,9 @@ public final class ScanServerBench {
                 }
             });
             System.out.println(perPoint);
+            System.out.printf(Locale.ROOT, "CPU per line-scan point: JVM (all services) %.0f µs, Redis %.0f µs; "
+                    + "cores on this machine: %d%n", jvmCpuPerPoint, redisCpuPerPoint,
+                    Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -89,7 +96,8 @@ public final class ScanServerBench {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         ScanStatusMessage closed;
         while ((closed = system.statusOf(rid, "closed")) == null) {
-            if (System.nanoTime() > deadline || !system.statusesOf(rid).stream().allMatch(s -> s.equals("open"))) {
+            List<String> seen = system.statusesOf(rid);
+            if (System.nanoTime() > deadline || seen.stream().anyMatch(s -> !s.equals("open") && !s.equals("closed"))) {
                 throw new IllegalStateException("scan " + rid + " did not close: " + system.statusesOf(rid)
                         + " alarms " + system.alarms);
             }
@@ -117,6 +125,24 @@ public final class ScanServerBench {
             }
         }
         return h.getValueAtPercentile(50) / 1e3;
+    }
+
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** used_cpu_sys + used_cpu_user of the Redis server, in seconds. */
+    private static double redisCpuSeconds(int port) {
+        double total = 0;
+        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
+            for (String line : jedis.info("cpu").split("\r?\n")) {
+                if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
+                    total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                }
+            }
+        }
+        return total;
     }
 
     private static Map<String, Long> commandCounts(int port) {

@@ -95,7 +95,7 @@ public final class DeviceServer {
         this.publisher = new DevicePublisher(bus);
         this.builder = new DeviceBuilder(bus, factories, devices, publisher, alarms, work, timer);
         this.executor = new InstructionExecutor(bus, devices::get, publisher, new Guard(work),
-                (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()));
+                (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()), timer);
         timer.scheduleWithFixedDelay(this::flushQuietly, 10, 10, TimeUnit.MILLISECONDS);
         // loading talks to Redis and builds devices: never on the activation thread
         work.execute(() -> start(sessionFile));

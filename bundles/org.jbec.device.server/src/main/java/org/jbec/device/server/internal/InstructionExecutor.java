@@ -39,11 +39,14 @@ final class InstructionExecutor {
     private final Function<String, ManagedDevice> devices;
     private final DevicePublisher publisher;
     private final Guard guard;
+    private final java.util.concurrent.ScheduledExecutorService timers;
     /** Reports a failed read (a WARNING alarm in the server). */
     private final java.util.function.BiConsumer<String, DeviceException> alarms;
 
     InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher, Guard guard,
-            java.util.function.BiConsumer<String, DeviceException> alarms) {
+            java.util.function.BiConsumer<String, DeviceException> alarms,
+            java.util.concurrent.ScheduledExecutorService timers) {
+        this.timers = timers;
         this.bus = bus;
         this.devices = devices;
         this.publisher = publisher;
@@ -75,9 +78,11 @@ final class InstructionExecutor {
             }
             targets.add(md);
         }
-        respond(instruction, id, "running", null, null, null);
         // what the instruction publishes goes out with its completed response, in one MULTI/EXEC
         org.jbec.bus.api.Connector.Batch out = bus.batch();
+        RunningNotice running = new RunningNotice(timers,
+                writer -> writer.send(Endpoints.deviceInstructionsResponse(), response(instruction, id, "running", null,
+                        null, null)), bus);
         try {
             Object result = switch (instruction.action()) {
                 case "set" -> set(targets.get(0), names.get(0), instruction, out);
@@ -93,12 +98,12 @@ final class InstructionExecutor {
                                 ? f.kickoff(stringKeys(configure)) : d.kickoff(), instruction, null);
                 default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
             };
-            respondWith(out, instruction, id, "completed", null, null, result);
+            respondWith(out, running, instruction, id, "completed", null, null, result);
             requestStatus(instruction, names.get(0), true);
         } catch (DeviceException e) {
             ErrorInfo info = errorInfo(e, names.get(0), instruction.action());
             // readings taken before the failure are still published, with the error
-            respondWith(out, instruction, id, "error", info, null, null);
+            respondWith(out, running, instruction, id, "error", info, null, null);
             requestStatus(instruction, names.get(0), false);
         }
     }
@@ -303,16 +308,24 @@ final class InstructionExecutor {
         respond(instruction, id, "error", info, null, null);
     }
 
-    private void respondWith(org.jbec.bus.api.Connector.Batch out, DeviceInstructionMessage instruction, String id,
-            String status, ErrorInfo error, Boolean resultIsStatus, Object result) {
+    private void respondWith(org.jbec.bus.api.Connector.Batch out, RunningNotice running,
+            DeviceInstructionMessage instruction, String id, String status, ErrorInfo error, Boolean resultIsStatus,
+            Object result) {
         try {
-            out.send(Endpoints.deviceInstructionsResponse(), new DeviceInstructionResponse(
-                    new LinkedHashMap<>(instruction.metadata()), instruction.device(), status, error, instruction, id,
-                    resultIsStatus, result));
-            out.execute();
+            running.beforeFinal(out, () -> {
+                out.send(Endpoints.deviceInstructionsResponse(), response(instruction, id, status, error, resultIsStatus,
+                        result));
+                out.execute();
+            });
         } catch (RuntimeException e) {
             logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
         }
+    }
+
+    private static DeviceInstructionResponse response(DeviceInstructionMessage instruction, String id, String status,
+            ErrorInfo error, Boolean resultIsStatus, Object result) {
+        return new DeviceInstructionResponse(new LinkedHashMap<>(instruction.metadata()), instruction.device(), status,
+                error, instruction, id, resultIsStatus, result);
     }
 
     private void respond(DeviceInstructionMessage instruction, String id, String status, ErrorInfo error,
