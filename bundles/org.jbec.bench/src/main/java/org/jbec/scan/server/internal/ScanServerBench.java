@@ -36,8 +36,10 @@ public final class ScanServerBench {
             Map<String, Long> before = commandCounts(redis.port());
             double redisCpuBefore = redisCpuSeconds(redis.port());
             long jvmCpuBefore = jvmCpuNanos();
+            long switchesBefore = contextSwitches();
             double linePerPoint = run(system, "line_scan " + lineSteps + " points", line(system, lineSteps));
             double jvmCpuPerPoint = (jvmCpuNanos() - jvmCpuBefore) / 1e3 / lineSteps;
+            double switchesPerPoint = (contextSwitches() - switchesBefore) / (double) lineSteps;
             double redisCpuPerPoint = (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
             Map<String, Long> after = commandCounts(redis.port());
             double gridPerPoint = run(system, "grid_scan " + gridSide + "x" + gridSide, grid(system, gridSide));
@@ -55,8 +57,8 @@ public final class ScanServerBench {
             });
             System.out.println(perPoint);
             System.out.printf(Locale.ROOT, "CPU per line-scan point: JVM (all services) %.0f µs, Redis %.0f µs; "
-                    + "cores on this machine: %d%n", jvmCpuPerPoint, redisCpuPerPoint,
-                    Runtime.getRuntime().availableProcessors());
+                    + "JVM thread context switches %.1f; cores on this machine: %d%n", jvmCpuPerPoint, redisCpuPerPoint,
+                    switchesPerPoint, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -130,6 +132,27 @@ public final class ScanServerBench {
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Context switches of every live thread of this JVM (Linux /proc; 0 elsewhere). */
+    private static long contextSwitches() {
+        long total = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (var task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                try {
+                    for (String line : java.nio.file.Files.readAllLines(task.resolve("status"))) {
+                        if (line.contains("ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the thread ended while we looked
+                }
+            }
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+        return total;
     }
 
     /** used_cpu_sys + used_cpu_user of the Redis server, in seconds. */
