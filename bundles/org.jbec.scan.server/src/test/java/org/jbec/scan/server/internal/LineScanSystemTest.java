@@ -9,28 +9,10 @@ import java.util.Map;
 import org.jbec.bus.api.message.ScanMessage;
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.test.support.Await;
-import org.jbec.test.support.PrivateRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scans run end to end through the bus: guard, queue, worker, device server, bundler. */
-class LineScanSystemTest {
-
-    private PrivateRedis redis;
-    private ScanSystem system;
-
-    @BeforeEach
-    void start() throws Exception {
-        redis = PrivateRedis.start(); // one per test: scan numbers, history and queues start empty
-        system = new ScanSystem(redis, ScanSystem.SESSION);
-    }
-
-    @AfterEach
-    void stop() {
-        system.close();
-        redis.close();
-    }
+class LineScanSystemTest extends WithScanSystem {
 
     @Test
     void aLineScanOpensMovesReadsEveryPointAndCloses() throws Exception {

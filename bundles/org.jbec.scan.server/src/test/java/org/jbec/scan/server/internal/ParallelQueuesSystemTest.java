@@ -8,28 +8,10 @@ import java.util.Map;
 
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.test.support.Await;
-import org.jbec.test.support.PrivateRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Named queues run in parallel; the device lock registry serialises what shares a device (§6.6). */
-class ParallelQueuesSystemTest {
-
-    private PrivateRedis redis;
-    private ScanSystem system;
-
-    @BeforeEach
-    void start() throws Exception {
-        redis = PrivateRedis.start();
-        system = new ScanSystem(redis, ScanSystem.SESSION);
-    }
-
-    @AfterEach
-    void stop() {
-        system.close();
-        redis.close();
-    }
+class ParallelQueuesSystemTest extends WithScanSystem {
 
     @Test
     void queuesWithDisjointDevicesOverlapInTime() throws Exception {

@@ -10,28 +10,10 @@ import java.util.Map;
 
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.test.support.Await;
-import org.jbec.test.support.PrivateRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** BEC's queue modification actions (bec-behaviour.md §6.3) on running scans, end to end. */
-class QueueActionsSystemTest {
-
-    private PrivateRedis redis;
-    private ScanSystem system;
-
-    @BeforeEach
-    void start() throws Exception {
-        redis = PrivateRedis.start();
-        system = new ScanSystem(redis, ScanSystem.SESSION);
-    }
-
-    @AfterEach
-    void stop() {
-        system.close();
-        redis.close();
-    }
+class QueueActionsSystemTest extends WithScanSystem {
 
     @Test
     void pauseHoldsTheScanAtItsNextStepAndContinueFinishesIt() throws Exception {

@@ -19,28 +19,10 @@ import org.jbec.scan.api.ScanDescription;
 import org.jbec.scan.api.ScanRequest;
 import org.jbec.scan.standard.internal.StandardScansAccess;
 import org.jbec.test.support.Await;
-import org.jbec.test.support.PrivateRedis;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Scans as plugins: the code a run starts with, plugin failures, and more standard scans end to end. */
-class ScanPluginsSystemTest {
-
-    private PrivateRedis redis;
-    private ScanSystem system;
-
-    @BeforeEach
-    void start() throws Exception {
-        redis = PrivateRedis.start();
-        system = new ScanSystem(redis, ScanSystem.SESSION);
-    }
-
-    @AfterEach
-    void stop() {
-        system.close();
-        redis.close();
-    }
+class ScanPluginsSystemTest extends WithScanSystem {
 
     /** A scan definition wrapping another, logging which version created and ran each scan. */
     private record Tagged(String tag, ScanDefinition inner, List<String> log) implements ScanDefinition {
