@@ -60,7 +60,8 @@ final class ScanSystem implements AutoCloseable {
     final List<RequestResponseMessage> responses = new CopyOnWriteArrayList<>();
     final ScanCatalogue catalogue;
     final QueueManager queues;
-    private final ServiceLifecycle lifecycle;
+    final ServiceLifecycle lifecycle;
+    final AlarmPublisher alarmPublisher;
     private final DeviceServerHandle devices;
     private final BundlerHandle bundler;
     private final ScanGuard guard;
@@ -74,7 +75,7 @@ final class ScanSystem implements AutoCloseable {
         bus.subscribe(Endpoints.alarms(), e -> alarms.add(e.as(AlarmMessage.class)));
         bus.subscribe(Endpoints.scanQueueRequestResponse(), e -> responses.add(e.as(RequestResponseMessage.class)));
         lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
-        AlarmPublisher alarmPublisher = new AlarmPublisher(bus);
+        alarmPublisher = new AlarmPublisher(bus);
         devices = new DeviceServerHandle(bus, alarmPublisher, lifecycle);
         Await.until("device server running", devices::running);
         devices.load(session);
@@ -112,8 +113,13 @@ final class ScanSystem implements AutoCloseable {
 
     /** Submits a request as BEC's client does; returns its RID. */
     String submit(String scanType, Object args, Map<String, Object> kwargs, String queue) {
+        return submit(scanType, args, kwargs, queue, Map.of());
+    }
+
+    /** With request metadata of the client's (user_metadata, file_suffix, file_directory). */
+    String submit(String scanType, Object args, Map<String, Object> kwargs, String queue, Map<String, Object> extra) {
         String rid = UUID.randomUUID().toString();
-        Map<String, Object> metadata = new LinkedHashMap<>();
+        Map<String, Object> metadata = new LinkedHashMap<>(extra);
         metadata.put("RID", rid);
         metadata.put("client_info", Map.of("acl_user", "default", "username", "test", "hostname", "test"));
         Map<String, Object> parameter = new LinkedHashMap<>();

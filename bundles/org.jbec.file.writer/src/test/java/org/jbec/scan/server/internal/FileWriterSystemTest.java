@@ -1,0 +1,158 @@
+package org.jbec.scan.server.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.jbec.bus.api.BusEvent;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.message.FileMessage;
+import org.jbec.bus.api.message.ScanHistoryMessage;
+import org.jbec.bus.api.message.ScanStatusMessage;
+import org.jbec.file.writer.internal.FileWriterHandle;
+import org.jbec.file.writer.internal.H5Tree;
+import org.jbec.test.support.Await;
+import org.jbec.test.support.PrivateRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scans run through every service and their files read back with h5py. */
+class FileWriterSystemTest {
+
+    @TempDir
+    Path data;
+    private PrivateRedis redis;
+    private ScanSystem system;
+    private FileWriterHandle writer;
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = PrivateRedis.start();
+        system = new ScanSystem(redis, ScanSystem.SESSION);
+    }
+
+    private void writeTo(Path base) throws InterruptedException {
+        writer = new FileWriterHandle(system.bus, system.alarmPublisher, system.lifecycle, base, 256L << 20);
+        Await.until("file writer running", writer::running);
+    }
+
+    @AfterEach
+    void stop() {
+        if (writer != null) {
+            writer.stop();
+        }
+        system.close();
+        redis.close();
+    }
+
+    private ScanHistoryMessage history(String scanId) throws InterruptedException {
+        Await.until("history entry of " + scanId, () -> historyOf(scanId) != null);
+        return historyOf(scanId);
+    }
+
+    private ScanHistoryMessage historyOf(String scanId) {
+        for (BusEvent e : system.bus.xrange(Endpoints.scanHistory(), "-", "+")) {
+            if (e.value() instanceof ScanHistoryMessage h && h.scanId().equals(scanId)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void aLineScanFileHasBecsLayoutAndEveryPoint() throws Exception {
+        writeTo(data);
+        String rid = system.submit("line_scan", Map.of("samx", List.of(-5.0, 5.0)), Map.of("steps", 11, "relative", false),
+                "primary", Map.of("user_metadata", Map.of("sample_name", "Probe α — 温度", "title", "first light")));
+        ScanStatusMessage closed = system.awaitStatus(rid, "closed");
+        ScanHistoryMessage entry = history(closed.scanId());
+        Path file = data.resolve("S00000-00999/S00001/S00001_master.h5");
+        assertEquals(file.toString(), entry.filePath());
+        assertEquals("closed", entry.exitStatus());
+        assertEquals(Boolean.TRUE, entry.metadata().get("successful"));
+        FileMessage done = system.bus.get(Endpoints.publicFile(closed.scanId(), "master")).orElseThrow();
+        assertTrue(done.done() && done.successful(), done.toString());
+
+        H5Tree h5 = H5Tree.read(file);
+        assertEquals("NXentry", h5.attr("/entry", "NX_class"));
+        String samx = "/entry/collection/devices/samx/samx/value";
+        assertEquals(List.of(11), h5.shape(samx));
+        assertEquals("float64", h5.dtype(samx));
+        List<?> values = (List<?>) h5.value(samx);
+        for (int i = 0; i < 11; i++) {
+            assertEquals(-5.0 + i, ((Number) values.get(i)).doubleValue(), 1e-9, "samx at point " + i);
+        }
+        assertEquals(List.of(11), h5.shape("/entry/collection/devices/samx/samx/timestamp"));
+        assertEquals(List.of(11), h5.shape("/entry/collection/devices/bpm4i/bpm4i/value"));
+        assertEquals("NXdata", h5.attr("/entry/collection/devices/samx/samx", "NX_class"));
+        // baseline devices: one value each
+        assertEquals(List.of(), h5.shape("/entry/collection/devices/samy/samy/value"));
+        // the main plot: detector over motor
+        assertEquals("NXdata", h5.attr("/entry/data", "NX_class"));
+        assertEquals("bpm4i", h5.attr("/entry/data", "signal"));
+        assertEquals(List.of("samx"), h5.attr("/entry/data", "axes"));
+        assertEquals(values, h5.value("/entry/data/samx"));
+        assertEquals("NXsource", h5.attr("/entry/instrument/source", "NX_class"));
+        assertEquals("Probe α — 温度", h5.value("/entry/collection/metadata/sample_name"));
+        assertEquals("first light", h5.value("/entry/title"));
+        assertEquals(1, ((Number) h5.value("/entry/collection/metadata/bec/scan_number")).intValue());
+        assertEquals(closed.scanId(), h5.value("/entry/entry_identifier_uuid"));
+        assertTrue(h5.has("/entry/collection/configuration/samx/samx_velocity/value"));
+        assertEquals(List.of("samx", "bpm4i", "bpm3a"), h5.value("/entry/collection/readout_groups/monitored/devices"));
+        assertEquals(List.of(11L), entry.storedDataInfo().get("samx").get("samx").shape());
+    }
+
+    @Test
+    void anAbortedScanIsWrittenAtOnceWithThePointsThatArrived() throws Exception {
+        writeTo(data);
+        String rid = system.slowScan("samx", 40, false, "primary");
+        system.awaitPoints(rid, 5);
+        system.modify("abort", "primary", Map.of());
+        ScanStatusMessage aborted = system.awaitStatus(rid, "aborted");
+        ScanHistoryMessage entry = history(aborted.scanId());
+        assertEquals("aborted", entry.exitStatus());
+        assertEquals("user", entry.reason());
+        H5Tree h5 = H5Tree.read(Path.of(entry.filePath()));
+        int points = ((Number) h5.shape("/entry/collection/devices/samx/samx/value").get(0)).intValue();
+        assertTrue(points >= 5 && points < 40, points + " points");
+    }
+
+    @Test
+    void aSuffixNamesTheFolderAndFileAndADirectoryOutsideTheBaseIsRefused() throws Exception {
+        writeTo(data);
+        String rid = system.submit("acquire", List.of(), Map.of(), "primary", Map.of("file_suffix", "sampleA"));
+        ScanHistoryMessage entry = history(system.awaitStatus(rid, "closed").scanId());
+        assertEquals(data.resolve("S00000-00999/S00001_sampleA/S00001_master_sampleA.h5").toString(), entry.filePath());
+        assertTrue(Files.exists(Path.of(entry.filePath())));
+
+        String escape = system.submit("acquire", List.of(), Map.of(), "primary", Map.of("file_directory", "../../escape"));
+        ScanHistoryMessage refused = history(system.awaitStatus(escape, "closed").scanId());
+        assertEquals(Boolean.FALSE, refused.metadata().get("successful"));
+        Await.until("MINOR alarm naming file_directory", () -> !system.alarms(a -> a.severity() == 1
+                && a.info().errorMessage().contains("file_directory")).isEmpty());
+        assertFalse(Files.exists(data.getParent().resolve("escape")));
+    }
+
+    @Test
+    void anUnwritableBasePathRaisesAMinorAlarmAndTheWriterGoesOn() throws Exception {
+        Path notADirectory = Files.writeString(data.resolve("plain-file"), "x");
+        writeTo(notADirectory);
+        String first = system.submit("acquire", List.of(), Map.of(), "primary");
+        ScanHistoryMessage entry = history(system.awaitStatus(first, "closed").scanId());
+        assertEquals(Boolean.FALSE, entry.metadata().get("successful"));
+        Await.until("MINOR alarm", () -> !system.alarms(a -> a.severity() == 1
+                && a.info().exceptionType().equals("FileWriterError")).isEmpty());
+        FileMessage done = system.bus.get(Endpoints.publicFile(entry.scanId(), "master")).orElseThrow();
+        assertTrue(done.done() && !done.successful());
+        String second = system.submit("acquire", List.of(), Map.of(), "primary");
+        assertEquals(Boolean.FALSE, history(system.awaitStatus(second, "closed").scanId()).metadata().get("successful"));
+        assertTrue(writer.running());
+    }
+}
