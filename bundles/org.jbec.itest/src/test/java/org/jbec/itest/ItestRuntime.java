@@ -49,6 +49,21 @@ final class ItestRuntime {
         return options.toArray(new Option[0]);
     }
 
+    /** The shipped servers config with the data files under the test's work folder, not the checkout's data/. */
+    static Path serversConfig(Path root, Path work) throws IOException {
+        String shipped = Files.readString(root.resolve("config/servers.yaml"));
+        String changed = shipped.replace("  base_path: data\n", "  base_path: " + work.resolve("data") + "\n");
+        if (changed.equals(shipped)) {
+            throw new IllegalStateException("config/servers.yaml has no 'file_writer: base_path: data' line to redirect");
+        }
+        return Files.writeString(work.resolve("servers.yaml"), changed);
+    }
+
+    /** Where the runtime under test writes its data files. */
+    static Path dataFolder() {
+        return root().resolve("bundles/org.jbec.itest/target/itest/data");
+    }
+
     static Option[] options(PrivateRedis redis) throws IOException {
         Path root = root();
         Path work = Files.createDirectories(root.resolve("bundles/org.jbec.itest/target/itest"));
@@ -66,7 +81,7 @@ final class ItestRuntime {
         // as the launcher does; Pax Exam merges it into its own system.packages.extra
         options.add(systemPackage("sun.misc"));
         options.add(frameworkProperty("jbec.home").value(root.toString()));
-        options.add(frameworkProperty("jbec.servers.config").value(root.resolve("config/servers.yaml").toString()));
+        options.add(frameworkProperty("jbec.servers.config").value(serversConfig(root, work).toString()));
         options.add(frameworkProperty("jbec.redis.address").value(redis.address().toString()));
         options.add(frameworkProperty(DEPLOY_PROPERTY).value(deploy.toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));

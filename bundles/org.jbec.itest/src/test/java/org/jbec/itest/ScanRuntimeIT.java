@@ -101,11 +101,21 @@ public class ScanRuntimeIT {
     }
 
     @Test
-    public void aLineScanRunsFromRequestToSegments() {
+    public void aLineScanRunsFromRequestToSegmentsAndItsFile() {
         String rid = lineScan(7, 0);
         ScanStatusMessage closed = status(rid, "closed");
         assertEquals(Long.valueOf(7), closed.numMonitoredReadouts());
         Conditions.await("7 points bundled", WITHIN, () -> pointsOf(closed.scanId()), n -> n == 7);
+        org.jbec.bus.api.message.ScanHistoryMessage entry = Conditions.await("the scan's history entry", WITHIN,
+                () -> bus.xrange(Endpoints.scanHistory(), "-", "+").stream().map(e -> e.value())
+                        .filter(v -> v instanceof org.jbec.bus.api.message.ScanHistoryMessage h
+                                && h.scanId().equals(closed.scanId()))
+                        .map(v -> (org.jbec.bus.api.message.ScanHistoryMessage) v).findFirst().orElse(null),
+                h -> h != null);
+        assertEquals(Boolean.TRUE, entry.metadata().get("successful"));
+        java.nio.file.Path file = java.nio.file.Path.of(entry.filePath());
+        org.junit.Assert.assertTrue(file + " under " + ItestRuntime.dataFolder(),
+                file.startsWith(ItestRuntime.dataFolder()) && java.nio.file.Files.isRegularFile(file));
     }
 
     @Test
