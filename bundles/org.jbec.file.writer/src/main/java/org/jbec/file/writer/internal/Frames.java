@@ -8,8 +8,9 @@ import org.jbec.bus.api.message.NdArray;
 
 /**
  * Array values (numpy arrays, numeric lists) as flat Java arrays with a shape, and stacked into the
- * nested arrays jHDF writes. jHDF writes Java's signed types: uint8/uint16/uint32 travel widened to the
- * next signed type (short, int, long), so values are exact and the dtype attribute names the original.
+ * nested arrays jHDF writes. Unsigned integers keep their width: their raw bits go into the signed
+ * Java type of the same size and are written as unsigned ({@link Hdf#putArray}), so a uint16 frame
+ * costs 2 bytes a pixel in memory and on disk.
  */
 final class Frames {
 
@@ -25,8 +26,8 @@ final class Frames {
 
     static Frame of(Object value) {
         if (value instanceof NdArray a) {
-            Object flat = a.toJavaArray();
             Dtype d = a.numericDtype();
+            Object flat = d.scalarName().startsWith("uint") ? rawBits(a, d) : a.toJavaArray();
             return new Frame(flat, a.shape().clone(), d.scalarName(), (long) Array.getLength(flat) * d.itemSize());
         }
         List<?> list = (List<?>) value;
@@ -42,6 +43,35 @@ final class Frames {
             out[i] = ((Number) list.get(i)).doubleValue();
         }
         return new Frame(out, new int[] {out.length}, "float64", out.length * 8L);
+    }
+
+    /** An unsigned array's elements as the signed Java type of the same width, bits unchanged. */
+    private static Object rawBits(NdArray a, Dtype d) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(a.data()).order(a.dtype().startsWith(">")
+                ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
+        int n = a.size();
+        switch (d.itemSize()) {
+            case 1 -> {
+                byte[] out = new byte[n];
+                buffer.get(out);
+                return out;
+            }
+            case 2 -> {
+                short[] out = new short[n];
+                buffer.asShortBuffer().get(out);
+                return out;
+            }
+            case 4 -> {
+                int[] out = new int[n];
+                buffer.asIntBuffer().get(out);
+                return out;
+            }
+            default -> {
+                long[] out = new long[n];
+                buffer.asLongBuffer().get(out);
+                return out;
+            }
+        }
     }
 
     /** The frames as one nested array {@code [n][shape…]}; missing frames are zeros. */

@@ -40,6 +40,17 @@ final class Hdf {
         return true;
     }
 
+    /** A numeric array; unsigned dtypes ({@code uint16} …) are written as unsigned HDF5 integers. */
+    static io.jhdf.api.WritableDataset putArray(WritableGroup group, String name, Object values, String dtype) {
+        io.jhdf.api.WritableDataset dataset = dtype != null && dtype.startsWith("uint")
+                ? group.putDataset(name, values, io.jhdf.api.DatasetCreationOptions.builder().unsigned().build())
+                : group.putDataset(name, values);
+        if (dtype != null) {
+            dataset.putAttribute("dtype", dtype);
+        }
+        return dataset;
+    }
+
     static WritableGroup group(WritableGroup parent, String name, String nxClass) {
         WritableGroup g = parent.putGroup(safe(name));
         if (nxClass != null) {

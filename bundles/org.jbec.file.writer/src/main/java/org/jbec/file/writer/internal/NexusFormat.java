@@ -110,7 +110,7 @@ public final class NexusFormat implements FileFormat {
             g.putDataset("part_points", column.parts().stream().mapToLong(p -> p.points()).toArray());
             g.putAttribute("dtype", column.dtype());
         } else if (column.values() != null && Array.getLength(column.values()) > 0) {
-            g.putDataset("value", column.values()).putAttribute("dtype", column.dtype());
+            Hdf.putArray(g, "value", column.values(), column.dtype());
         }
         if (column.timestamps().length > 0) {
             g.putDataset("timestamp", column.timestamps());

@@ -39,7 +39,7 @@ final class PartWriter {
         Path file = directory.resolve(String.format(Locale.ROOT, "%s_p%04d.h5", signal.replace('/', '_'), index + 1));
         Path tmp = directory.resolve(file.getFileName() + ".tmp");
         try (WritableHdfFile out = HdfFile.write(tmp)) {
-            out.putDataset("value", Frames.stack(frames, shape, dtype)).putAttribute("dtype", dtype);
+            Hdf.putArray(out, "value", Frames.stack(frames, shape, dtype), dtype);
             out.putDataset("timestamp", timestamps);
         } catch (RuntimeException e) {
             throw new IOException("part file " + file + " not written: " + e.getMessage(), e);
