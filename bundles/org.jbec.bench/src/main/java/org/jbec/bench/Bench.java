@@ -26,8 +26,13 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         List<String> options = List.of(args);
         boolean quick = options.contains("--quick");
-        // "scans" runs only the bus reference and the scan figures (a minute instead of several)
+        // "scans" runs only the bus reference and the scan figures (a minute instead of several),
+        // "files" only the file-writer figures
         boolean scansOnly = options.contains("scans");
+        if (options.contains("files")) {
+            org.jbec.file.writer.internal.FileWriterBench.print(quick);
+            return;
+        }
         double publishP50 = bus(quick ? 2_000 : 5_000, quick ? 5_000 : 20_000);
         if (!scansOnly) {
             devices(quick);
@@ -36,6 +41,7 @@ public final class Bench {
         if (scansOnly) {
             return;
         }
+        org.jbec.file.writer.internal.FileWriterBench.print(quick);
         codec(quick);
     }
 

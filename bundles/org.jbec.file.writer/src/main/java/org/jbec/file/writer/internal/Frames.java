@@ -27,8 +27,9 @@ final class Frames {
     static Frame of(Object value) {
         if (value instanceof NdArray a) {
             Dtype d = a.numericDtype();
-            Object flat = d.scalarName().startsWith("uint") ? rawBits(a, d) : a.toJavaArray();
-            return new Frame(flat, a.shape().clone(), d.scalarName(), (long) Array.getLength(flat) * d.itemSize());
+            long bytes = (long) a.size() * d.itemSize();
+            Object values = d.scalarName().startsWith("uint") ? rawBits(a, d) : nest(a.toJavaArray(), a.shape());
+            return new Frame(values, a.shape().clone(), d.scalarName(), bytes);
         }
         List<?> list = (List<?>) value;
         if (list.stream().allMatch(v -> v instanceof Long || v instanceof Integer)) {
@@ -45,49 +46,81 @@ final class Frames {
         return new Frame(out, new int[] {out.length}, "float64", out.length * 8L);
     }
 
-    /** An unsigned array's elements as the signed Java type of the same width, bits unchanged. */
+    /**
+     * An unsigned array's elements as the signed Java type of the same width, bits unchanged, read
+     * straight into nested rows (one copy of a frame, not two).
+     */
     private static Object rawBits(NdArray a, Dtype d) {
-        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(a.data()).order(a.dtype().startsWith(">")
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.wrap(a.data()).order(a.dtype().startsWith(">")
                 ? java.nio.ByteOrder.BIG_ENDIAN : java.nio.ByteOrder.LITTLE_ENDIAN);
-        int n = a.size();
-        switch (d.itemSize()) {
-            case 1 -> {
-                byte[] out = new byte[n];
-                buffer.get(out);
-                return out;
+        Class<?> type = switch (d.itemSize()) {
+            case 1 -> byte.class;
+            case 2 -> short.class;
+            case 4 -> int.class;
+            default -> long.class;
+        };
+        int[] shape = a.shape().length == 0 ? new int[] {1} : a.shape();
+        Object out = Array.newInstance(type, shape);
+        java.nio.Buffer view = switch (d.itemSize()) {
+            case 1 -> bytes;
+            case 2 -> bytes.asShortBuffer();
+            case 4 -> bytes.asIntBuffer();
+            default -> bytes.asLongBuffer();
+        };
+        readRows(out, shape.length, view);
+        return out;
+    }
+
+    private static void readRows(Object nested, int depth, java.nio.Buffer view) {
+        if (depth <= 1) {
+            if (view instanceof java.nio.ByteBuffer b) {
+                b.get((byte[]) nested);
+            } else if (view instanceof java.nio.ShortBuffer s) {
+                s.get((short[]) nested);
+            } else if (view instanceof java.nio.IntBuffer i) {
+                i.get((int[]) nested);
+            } else {
+                ((java.nio.LongBuffer) view).get((long[]) nested);
             }
-            case 2 -> {
-                short[] out = new short[n];
-                buffer.asShortBuffer().get(out);
-                return out;
-            }
-            case 4 -> {
-                int[] out = new int[n];
-                buffer.asIntBuffer().get(out);
-                return out;
-            }
-            default -> {
-                long[] out = new long[n];
-                buffer.asLongBuffer().get(out);
-                return out;
-            }
+            return;
+        }
+        for (int i = 0; i < Array.getLength(nested); i++) {
+            readRows(Array.get(nested, i), depth - 1, view);
         }
     }
 
-    /** The frames as one nested array {@code [n][shape…]}; missing frames are zeros. */
+    /**
+     * The frames as one nested array {@code [n][shape…]}, referencing the frames (already nested, see
+     * {@link #of}) rather than copying them; missing frames are zeros.
+     */
     static Object stack(List<Object> frames, int[] shape, String dtype) {
-        Class<?> component = componentOf(frames, dtype);
-        int[] dims = new int[shape.length + 1];
-        dims[0] = frames.size();
-        System.arraycopy(shape, 0, dims, 1, shape.length);
-        Object out = Array.newInstance(component, dims);
-        int rowLength = shape.length == 0 ? 1 : shape[shape.length - 1];
+        Object sample = frames.stream().filter(f -> f != null).findFirst().orElse(null);
+        Class<?> frameClass = sample != null ? sample.getClass()
+                : Array.newInstance("int64".equals(dtype) ? long.class : double.class, shape).getClass();
+        Object out = Array.newInstance(frameClass, frames.size());
         for (int i = 0; i < frames.size(); i++) {
-            Object flat = frames.get(i);
-            if (flat != null) {
-                fill(Array.get(out, i), flat, shape.length, rowLength, new int[] {0});
-            }
+            Object f = frames.get(i);
+            Array.set(out, i, f != null ? f : Array.newInstance(elementType(frameClass), shape));
         }
+        return out;
+    }
+
+    private static Class<?> elementType(Class<?> nested) {
+        Class<?> c = nested;
+        while (c.getComponentType() != null) {
+            c = c.getComponentType();
+        }
+        return c;
+    }
+
+    /** A flat C-order array as nested rows (the form jHDF writes), one copy. */
+    static Object nest(Object flat, int[] shape) {
+        if (shape.length <= 1) {
+            return flat;
+        }
+        Object out = Array.newInstance(flat.getClass().getComponentType(), shape);
+        int rowLength = shape[shape.length - 1];
+        fill(out, flat, shape.length, rowLength, new int[] {0});
         return out;
     }
 
@@ -101,14 +134,5 @@ final class Frames {
         for (int i = 0; i < Array.getLength(nested); i++) {
             fill(Array.get(nested, i), flat, depth - 1, rowLength, offset);
         }
-    }
-
-    private static Class<?> componentOf(List<Object> frames, String dtype) {
-        for (Object f : frames) {
-            if (f != null) {
-                return f.getClass().getComponentType();
-            }
-        }
-        return "int64".equals(dtype) ? long.class : double.class;
     }
 }
