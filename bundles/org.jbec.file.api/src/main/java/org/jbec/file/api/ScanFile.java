@@ -12,6 +12,7 @@ import java.util.Map;
  * @param endTime        epoch seconds of the final status
  * @param pointsArrived  points received from the bundler (≤ {@code numMonitoredReadouts} when stopped)
  * @param monitored      device → signal → values over the points
+ * @param async          device → signal → values of asynchronous devices (appended as they came)
  * @param baseline       device → signal → reading
  * @param configuration  device → signal → reading ({@code read_configuration})
  * @param deviceFiles    device → file path announced during the scan (relative to the master file)
@@ -21,7 +22,8 @@ import java.util.Map;
 public record ScanFile(String scanId, long scanNumber, long datasetNumber, String scanName, String exitStatus,
         String reason, double startTime, double endTime, long numPoints, long numMonitoredReadouts, int pointsArrived,
         List<String> reportDevices, Map<String, Object> info, Map<String, Object> userMetadata,
-        Map<String, Map<String, Column>> monitored, Map<String, Map<String, Reading>> baseline,
+        Map<String, Map<String, Column>> monitored, Map<String, Map<String, Column>> async,
+        Map<String, Map<String, Reading>> baseline,
         Map<String, Map<String, Reading>> configuration, Map<String, String> deviceFiles,
         Map<String, String> instrument, String programVersion, java.nio.file.Path masterDirectory) {
 

@@ -102,7 +102,7 @@ public final class FileWriterBench {
     private static ScanFile scan(Map<String, Map<String, Column>> columns, int points, Path dir) {
         return new ScanFile("s-1", 1, 1, "line_scan", "closed", null, 1.7e9, 1.7e9 + points, points, points, points,
                 List.of("samx"), Map.of("scan_number", 1), Map.of(), columns, Map.of(), Map.of(), Map.of(), Map.of(),
-                "bench", dir);
+                Map.of(), "bench", dir);
     }
 
     /** Seconds h5py needs for the same data (Debian's python3 with h5py). */

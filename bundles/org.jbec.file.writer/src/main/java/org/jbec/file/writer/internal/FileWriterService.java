@@ -132,6 +132,19 @@ public final class FileWriterService {
         }
         ScanCollector scan = writer.collector(status);
         scans.put(status.scanId(), scan);
+        // BEC's async writer: each async device's readback stream, from its first entry
+        Object asyncDevices = status.readoutPriority() == null ? null : status.readoutPriority().get("async");
+        if (asyncDevices instanceof List<?> devices) {
+            for (Object device : devices) {
+                String name = String.valueOf(device);
+                scan.followAsync(bus.subscribeStream(Endpoints.deviceAsyncReadback(status.scanId(), name),
+                        org.jbec.bus.api.StreamStart.FROM_START, e -> collecting.execute(() -> {
+                            if (e.value() instanceof org.jbec.bus.api.message.DeviceMessage m) {
+                                scan.addAsync(name, e.id(), m);
+                            }
+                        })));
+            }
+        }
         if (scan.master != null) {
             bus.setAndPublish(Endpoints.publicFile(status.scanId(), "master"), new FileMessage(null,
                     scan.master.toString(), false, false, false, null, "h5", Map.of()), Duration.ofSeconds(3600));

@@ -96,7 +96,10 @@ final class MasterFileWriter {
             Path tmp = scan.master.resolveSibling(scan.master.getFileName().toString().replace(".h5", ".tmp"));
             try {
                 columns = scan.columns();
-                format.write(ScanFiles.of(bus, scan, end, columns, settings), tmp);
+                Map<String, Map<String, Column>> async = asyncData(scan, end);
+                format.write(ScanFiles.of(bus, scan, end, columns, async, settings), tmp);
+                columns = new LinkedHashMap<>(columns);
+                columns.putAll(async);
                 successful = true;
             } finally {
                 if (Files.exists(tmp)) {
@@ -114,6 +117,25 @@ final class MasterFileWriter {
             announce(scanId, path, true, successful, false);
         }
         history(scan, end, path, successful, columns);
+    }
+
+    /** Stops following the async streams and reads what they got since (BEC's final non-blocking read). */
+    private Map<String, Map<String, Column>> asyncData(ScanCollector scan, ScanStatusMessage end) throws IOException {
+        scan.stopFollowingAsync();
+        Object devices = end.readoutPriority() == null ? null : end.readoutPriority().get("async");
+        if (devices instanceof List<?> list) {
+            for (Object device : list) {
+                String name = String.valueOf(device);
+                String after = scan.lastAsyncEntry(name);
+                for (BusEvent e : bus.xrange(Endpoints.deviceAsyncReadback(scan.open.scanId(), name),
+                        after == null ? "-" : "(" + after, "+")) {
+                    if (e.value() instanceof org.jbec.bus.api.message.DeviceMessage m) {
+                        scan.addAsync(name, e.id(), m);
+                    }
+                }
+            }
+        }
+        return scan.asyncColumns();
     }
 
     private FileFormat format() throws IOException {

@@ -69,9 +69,15 @@ public final class NexusFormat implements FileFormat {
 
     private static void collection(WritableGroup collection, ScanFile scan) {
         WritableGroup devices = Hdf.group(collection, "devices", "NXcollection");
+        Map<String, WritableGroup> deviceGroups = new java.util.LinkedHashMap<>();
         scan.monitored().forEach((device, signals) -> {
-            WritableGroup d = devices.putGroup(Hdf.safe(device));
-            signals.forEach((signal, column) -> column(d, device, signal, column, scan.masterDirectory()));
+            WritableGroup d = deviceGroups.computeIfAbsent(device, n -> devices.putGroup(Hdf.safe(n)));
+            signals.forEach((signal, column) -> column(d, device, signal, column, scan.masterDirectory(), false));
+        });
+        // async signals: every signal group is NXdata with signal "value", as BEC's async writer makes it
+        scan.async().forEach((device, signals) -> {
+            WritableGroup d = deviceGroups.computeIfAbsent(device, n -> devices.putGroup(Hdf.safe(n)));
+            signals.forEach((signal, column) -> column(d, device, signal, column, scan.masterDirectory(), true));
         });
         scan.baseline().forEach((device, signals) -> readings(devices, device, signals));
         WritableGroup metadata = Hdf.group(collection, "metadata", "NXcollection");
@@ -82,7 +88,7 @@ public final class NexusFormat implements FileFormat {
         WritableGroup groups = Hdf.group(collection, "readout_groups", "NXcollection");
         readoutGroup(groups, "monitored", new ArrayList<>(scan.monitored().keySet()));
         readoutGroup(groups, "baseline", new ArrayList<>(scan.baseline().keySet()));
-        readoutGroup(groups, "async", List.of());
+        readoutGroup(groups, "async", new ArrayList<>(scan.async().keySet()));
         WritableGroup configuration = Hdf.group(collection, "configuration", "NXcollection");
         scan.configuration().forEach((device, signals) -> readings(configuration, device, signals));
         WritableGroup references = Hdf.group(collection, "file_references", "NXcollection");
@@ -98,9 +104,10 @@ public final class NexusFormat implements FileFormat {
         }
     }
 
-    private static void column(WritableGroup device, String deviceName, String signal, Column column, Path master) {
+    private static void column(WritableGroup device, String deviceName, String signal, Column column, Path master,
+            boolean async) {
         WritableGroup g = device.putGroup(Hdf.safe(signal));
-        if (signal.equals(deviceName)) {
+        if (async || signal.equals(deviceName)) {
             g.putAttribute("NX_class", "NXdata");
             g.putAttribute("signal", "value");
         }

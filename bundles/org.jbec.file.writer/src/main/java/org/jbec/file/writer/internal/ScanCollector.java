@@ -26,6 +26,9 @@ final class ScanCollector {
     private final PartWriter parts;
     private final Map<String, Map<String, ColumnBuilder>> monitored = new LinkedHashMap<>();
     private final BitSet arrived = new BitSet();
+    private final Map<String, Map<String, AsyncSignal>> async = new LinkedHashMap<>();
+    private final Map<String, String> lastAsyncEntry = new java.util.HashMap<>();
+    private final java.util.List<org.jbec.bus.api.Subscription> asyncStreams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ScanStatusMessage end;
     private IOException dataProblem;
     boolean written;
@@ -59,6 +62,71 @@ final class ScanCollector {
                 }
             });
         });
+    }
+
+    /**
+     * An entry of a device's async readback stream; entries at or before the last one taken are
+     * ignored, so the live subscription and the final catch-up read can overlap.
+     */
+    synchronized void addAsync(String device, String entryId, org.jbec.bus.api.message.DeviceMessage message) {
+        if (!newer(entryId, lastAsyncEntry.get(device)) || parts.directory() == null || dataProblem != null) {
+            return;
+        }
+        lastAsyncEntry.put(device, entryId);
+        Map<?, ?> update = message.metadata().get("async_update") instanceof Map<?, ?> u ? u : Map.of();
+        String type = update.get("type") instanceof String t ? t : "add";
+        java.util.List<?> maxShape = update.get("max_shape") instanceof java.util.List<?> l ? l : null;
+        Long index = update.get("index") instanceof Number n ? n.longValue() : null;
+        Map<String, AsyncSignal> signals = async.computeIfAbsent(device, d -> new LinkedHashMap<>());
+        message.signals().forEach((signal, reading) -> {
+            if (reading instanceof Map<?, ?> r) {
+                try {
+                    signals.computeIfAbsent(signal, n -> new AsyncSignal(device + "_" + n, parts))
+                            .add(r.get("value"), r.get("timestamp"), type, maxShape, index);
+                } catch (IOException e) {
+                    dataProblem = e;
+                }
+            }
+        });
+    }
+
+    synchronized String lastAsyncEntry(String device) {
+        return lastAsyncEntry.get(device);
+    }
+
+    void followAsync(org.jbec.bus.api.Subscription stream) {
+        asyncStreams.add(stream);
+    }
+
+    void stopFollowingAsync() {
+        asyncStreams.forEach(org.jbec.bus.api.Subscription::close);
+        asyncStreams.clear();
+    }
+
+    /** Stream ids "ms-seq" in order; anything is newer than nothing. */
+    static boolean newer(String id, String than) {
+        if (than == null) {
+            return true;
+        }
+        String[] a = id.split("-");
+        String[] b = than.split("-");
+        int byTime = Long.compare(Long.parseLong(a[0]), Long.parseLong(b[0]));
+        return byTime != 0 ? byTime > 0 : Long.parseLong(a.length > 1 ? a[1] : "0") > Long.parseLong(b.length > 1 ? b[1] : "0");
+    }
+
+    synchronized Map<String, Map<String, Column>> asyncColumns() throws IOException {
+        if (dataProblem != null) {
+            throw dataProblem;
+        }
+        Map<String, Map<String, Column>> out = new LinkedHashMap<>();
+        for (var device : async.entrySet()) {
+            Map<String, Column> signals = new LinkedHashMap<>();
+            for (var signal : device.getValue().entrySet()) {
+                signals.put(signal.getKey(), signal.getValue().build());
+            }
+            out.put(device.getKey(), signals);
+        }
+        return out;
     }
 
     void finish(ScanStatusMessage status) {

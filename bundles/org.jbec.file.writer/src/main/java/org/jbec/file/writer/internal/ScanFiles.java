@@ -27,7 +27,7 @@ final class ScanFiles {
     }
 
     static ScanFile of(Connector bus, ScanCollector scan, ScanStatusMessage end, Map<String, Map<String, Column>> columns,
-            WriterSettings settings) {
+            Map<String, Map<String, Column>> async, WriterSettings settings) {
         String scanId = scan.open.scanId();
         Map<String, Map<String, Reading>> baseline = new LinkedHashMap<>();
         bus.get(Endpoints.publicScanBaseline(scanId)).ifPresent(b -> b.data().forEach((device, signals) ->
@@ -52,7 +52,7 @@ final class ScanFiles {
         return new ScanFile(scanId, orZero(end.scanNumber()), orZero(end.datasetNumber()),
                 end.scanName() == null ? "" : end.scanName(), end.status(), end.reason(), scan.open.timestamp(),
                 end.timestamp(), orZero(end.numPoints()), orZero(end.numMonitoredReadouts()), scan.pointsArrived(),
-                report, end.info(), userMetadata, columns, baseline, configuration, files, Map.of(),
+                report, end.info(), userMetadata, columns, async, baseline, configuration, files, Map.of(),
                 settings.programVersion(), directory);
     }
 

@@ -56,7 +56,7 @@ class LargeDataTest {
 
         ScanFile scan = new ScanFile("s-1", 1, 1, "acquire", "closed", null, 1000, 1010, 10, 10, 10, List.of(),
                 Map.of(), Map.of(), Map.of("cam", Map.of("cam_image", column)), Map.of(), Map.of(), Map.of(), Map.of(),
-                "test", dir);
+                Map.of(), "test", dir);
         new NexusFormat().write(scan, master);
         H5Tree h5 = H5Tree.read(master);
         String group = "/entry/collection/devices/cam/cam_image";
@@ -75,7 +75,8 @@ class LargeDataTest {
         Column column = image.build();
         assertTrue(column.parts().isEmpty());
         ScanFile scan = new ScanFile("s-2", 2, 2, "acquire", "closed", null, 0, 1, 3, 3, 3, List.of(), Map.of(),
-                Map.of(), Map.of("cam", Map.of("cam_image", column)), Map.of(), Map.of(), Map.of(), Map.of(), "test", dir);
+                Map.of(), Map.of("cam", Map.of("cam_image", column)), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), "test",
+                dir);
         Path master = dir.resolve("S00002_master.h5");
         new NexusFormat().write(scan, master);
         H5Tree h5 = H5Tree.read(master);

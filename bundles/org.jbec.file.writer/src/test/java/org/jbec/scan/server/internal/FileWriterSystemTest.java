@@ -32,10 +32,16 @@ class FileWriterSystemTest {
     private ScanSystem system;
     private FileWriterHandle writer;
 
+    /** The scan system's session plus an asynchronous monitor (BEC's SimMonitorAsync, extend mode). */
+    static final String SESSION = ScanSystem.SESSION + """
+            monitor_async: {readoutPriority: async, deviceClass: ophyd_devices.SimMonitorAsync, enabled: true,
+                            softwareTrigger: true, deviceConfig: {ref_motor: samx, async_update: extend}}
+            """;
+
     @BeforeEach
     void start() throws Exception {
         redis = PrivateRedis.start();
-        system = new ScanSystem(redis, ScanSystem.SESSION);
+        system = new ScanSystem(redis, SESSION);
     }
 
     private void writeTo(Path base) throws InterruptedException {
@@ -107,6 +113,13 @@ class FileWriterSystemTest {
         assertTrue(h5.has("/entry/collection/configuration/samx/samx_velocity/value"));
         assertEquals(List.of("samx", "bpm4i", "bpm3a"), h5.value("/entry/collection/readout_groups/monitored/devices"));
         assertEquals(List.of(11L), entry.storedDataInfo().get("samx").get("samx").shape());
+        // the async monitor: one value per trigger, appended as they came, NXdata with signal "value"
+        String async = "/entry/collection/devices/monitor_async/monitor_async";
+        assertEquals("NXdata", h5.attr(async, "NX_class"));
+        assertEquals("value", h5.attr(async, "signal"));
+        assertEquals(List.of(11), h5.shape(async + "/value"));
+        assertEquals(List.of(11), h5.shape(async + "/timestamp"));
+        assertEquals(List.of("monitor_async"), h5.value("/entry/collection/readout_groups/async/devices"));
     }
 
     @Test

@@ -108,6 +108,18 @@ final class ScanReadout {
         return out;
     }
 
+    /** Owned enabled devices, not on_request: what pre_scan, complete and unstage address (BEC's "all devices"). */
+    List<String> ownedEnabled(Set<String> owned) {
+        List<String> out = new ArrayList<>();
+        for (String d : owned) {
+            SessionDevices.Entry e = session.get(d);
+            if (e != null && e.enabled() && !onRequest.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     /** Owned async devices (not on_request). */
     List<String> asyncOwned(Set<String> owned) {
         List<String> out = new ArrayList<>();
@@ -119,7 +131,7 @@ final class ScanReadout {
         return out;
     }
 
-    /** Owned enabled devices that stage, pre_scan, complete and unstage address: not async, on_request or continuous. */
+    /** Owned enabled devices staged together: not async (staged one by one), on_request or continuous. */
     List<String> stageable(Set<String> owned) {
         List<String> out = new ArrayList<>();
         for (String d : owned) {

@@ -251,17 +251,17 @@ final class ScanRun implements ScanContext {
 
     @Override
     public InstructionStatus unstage() {
-        return all("unstage", readout.stageable(locks.owned(item.requestId)));
+        return all("unstage", readout.ownedEnabled(locks.owned(item.requestId)));
     }
 
     @Override
     public InstructionStatus preScan() {
-        return all("pre_scan", readout.stageable(locks.owned(item.requestId)));
+        return all("pre_scan", readout.ownedEnabled(locks.owned(item.requestId)));
     }
 
     @Override
     public InstructionStatus complete() {
-        return all("complete", readout.stageable(locks.owned(item.requestId)));
+        return all("complete", readout.ownedEnabled(locks.owned(item.requestId)));
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class DeviceServerHandle {
         server.addFactory(new SimPositionerFactory(), classes("ophyd_devices.SimPositioner"));
         server.addFactory(new SimMonitorFactory(), classes("ophyd_devices.SimMonitor"));
         server.addFactory(new SimCameraFactory(), classes("ophyd_devices.SimCamera"));
+        server.addFactory(new SimMonitorFactory.Async(), classes("ophyd_devices.SimMonitorAsync"));
     }
 
     private static Map<String, Object> classes(String name) {
