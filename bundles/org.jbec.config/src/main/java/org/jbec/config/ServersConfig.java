@@ -32,8 +32,16 @@ public record ServersConfig(String source, Redis redis, FileWriter fileWriter, L
     public record Redis(String host, int port, boolean embedded) {
     }
 
-    /** @param plugin BEC's file-format name; @param basePath root of the data tree */
-    public record FileWriter(String plugin, String basePath) {
+    /**
+     * @param plugin   BEC's file-format name
+     * @param basePath root of the data tree
+     * @param partMb   jBEC: megabytes of one array signal kept in memory before it goes to a part file
+     */
+    public record FileWriter(String plugin, String basePath, int partMb) {
+
+        public FileWriter(String plugin, String basePath) {
+            this(plugin, basePath, 64);
+        }
     }
 
     /**

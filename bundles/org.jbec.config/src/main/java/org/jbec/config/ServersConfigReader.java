@@ -55,8 +55,9 @@ public final class ServersConfigReader {
         int port = c.integer(redisNode, "redis", "port", d.redis().port(), 1, 65535);
         boolean embedded = c.bool(redisNode, "redis", "embedded", d.redis().embedded());
 
-        YamlNode.Mapping fw = c.section(top, "file_writer", Set.of("plugin", "base_path"));
+        YamlNode.Mapping fw = c.section(top, "file_writer", Set.of("plugin", "base_path", "part_mb"));
         String plugin = c.string(fw, "file_writer", "plugin", d.fileWriter().plugin());
+        int partMb = c.integer(fw, "file_writer", "part_mb", d.fileWriter().partMb(), 1, 1 << 20);
         String dataPath = c.basePath(fw, "file_writer", d.fileWriter().basePath(), account);
 
         YamlNode.Mapping lw = c.section(top, "log_writer", Set.of("base_path", "level", "levels"));
@@ -95,7 +96,7 @@ public final class ServersConfigReader {
             throw new ConfigException(c.problems);
         }
         return new ServersConfig(file, new ServersConfig.Redis(host, port, embedded),
-                new ServersConfig.FileWriter(plugin, dataPath), new ServersConfig.Log(logPath, level, levels),
+                new ServersConfig.FileWriter(plugin, dataPath, partMb), new ServersConfig.Log(logPath, level, levels),
                 basePaths, abortOnCtrlC, enforceAcls);
     }
 

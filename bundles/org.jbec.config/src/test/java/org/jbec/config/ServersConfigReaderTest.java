@@ -86,6 +86,16 @@ class ServersConfigReaderTest {
     }
 
     @Test
+    void partFileSizeIsReadAndBounded() throws Exception {
+        assertEquals(16, parse("file_writer:\n  part_mb: 16\n").fileWriter().partMb());
+        assertEquals(64, parse("").fileWriter().partMb());
+        List<ConfigProblem> p = problems("file_writer:\n  part_mb: 0\n");
+        assertEquals(1, p.size());
+        assertEquals("file_writer.part_mb", p.get(0).key());
+        assertEquals(2, p.get(0).line());
+    }
+
+    @Test
     void badValuesAreAllReported() {
         List<ConfigProblem> p = problems("""
                 redis:

@@ -81,6 +81,7 @@ public final class ServersConfigPublisher {
                 "source", config.source(),
                 "file_writer.plugin", config.fileWriter().plugin(),
                 "file_writer.base_path", home.resolve(config.fileWriter().basePath()).normalize().toString(),
+                "file_writer.part_mb", config.fileWriter().partMb(),
                 "log_writer.base_path", home.resolve(config.log().basePath()).normalize().toString(),
                 "abort_on_ctrl_c", config.abortOnCtrlC(),
                 "enforce_acls", config.enforceAcls());
