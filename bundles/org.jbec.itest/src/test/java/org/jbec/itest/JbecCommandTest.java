@@ -100,6 +100,51 @@ class JbecCommandTest {
     }
 
     @Test
+    void operatorCommandsMoveScanAndShowTheHistory() throws Exception {
+        Path servers = writeConfig("ops-servers.yaml", "redis:\n  host: localhost\n  port: " + port + "\n"
+                + "log_writer:\n  base_path: " + work.resolve("log") + "\n"
+                + "  levels:\n    io.jhdf: ERROR\n"
+                + "file_writer:\n  base_path: " + work.resolve("data") + "\n");
+        Path devices = writeConfig("ops-devices.yaml", """
+                samx: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                       deviceConfig: {delay: 0, limits: [-50, 50]}}
+                samy: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                       deviceConfig: {delay: 0, limits: [-50, 50]}}
+                bpm4i: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
+                        deviceConfig: {noise: none}}
+                """);
+        Result r = jbec(List.of("--config", servers.toString(), "--devices", devices.toString(), "run", script("""
+                umv samx 2
+                wm sam
+                line_scan samx -1 1 --steps 5 --relative false
+                ascan samy 0 1 3 0
+                queue
+                history
+                """).toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("done: samx 2.0000"), r.all());
+        assertTrue(r.out().matches("(?s).*samx\\s+2\\.0000\\s+-50\\.0000\\s+50\\.0000.*"), r.all());
+        assertTrue(r.out().contains("Scan 1 (line_scan, 5 points)"), r.all());
+        assertTrue(r.out().matches("(?s).*\\n\\s+4\\s+1\\.00000\\s+\\S+\\s+\\[#{20}\\] 5/5.*"), r.all());
+        assertTrue(r.out().contains("Scan 1 closed: 5 points"), r.all());
+        assertTrue(r.out().contains("Scan 2 closed: 3 points"), r.all());
+        assertTrue(r.out().contains("queue primary: RUNNING"), r.all());
+        assertTrue(r.out().matches("(?s).*\\n\\s+1 \\S+ \\S+\\s+line_scan\\s+closed\\s+5\\s+.*S00001_master\\.h5.*"),
+                r.all());
+        assertTrue(r.out().contains("file " + work.resolve("data/S00000-00999/S00001/S00001_master.h5")), r.all());
+        assertTrue(Files.isRegularFile(work.resolve("data/S00000-00999/S00001/S00001_master.h5")));
+    }
+
+    @Test
+    void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
+        Result r = jbec(List.of("--config", config.toString(), "run", script("""
+                line_scan samx -1 1 --steps zero --relative false
+                """).toString()));
+        assertEquals(1, r.exit(), r.all());
+        assertTrue(r.err().contains("--steps must be an integer, not 'zero'"), r.err());
+    }
+
+    @Test
     void aFailingCommandFailsTheRunNamingTheLine() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run",
                 script("# comment\necho first\nno_such_command\necho never\n").toString()));

@@ -38,6 +38,10 @@ public final class StatusCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile BecServices services;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ScanCommandRegistry scanCommands;
+
     @Activate
     public StatusCommands(BundleContext context, @Reference ServiceComponentRuntime scr) {
         this.probe = new SystemStatusProbe(context, scr);
@@ -59,6 +63,10 @@ public final class StatusCommands {
                     problems.add("service " + name + " is " + status);
                 }
             });
+        }
+        ScanCommandRegistry commands = scanCommands;
+        if (commands != null && !commands.settled()) {
+            problems.add("scan commands not registered yet");
         }
         return problems.isEmpty() ? "ready" : "not ready: " + String.join("; ", problems);
     }

@@ -1,0 +1,121 @@
+package org.jbec.shell.internal;
+
+import java.util.Dictionary;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Function;
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.Subscription;
+import org.jbec.scan.api.ScanDescription;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * One shell command per scan in {@code info/scans/available_scans}, made from its signature and
+ * re-made when the list changes, so a new scan bundle brings its command with it (Gogo
+ * {@link Function} services in scope {@code jbec}). Scans only: mv, umv and internal scans have
+ * commands of their own.
+ */
+@Component(service = ScanCommandRegistry.class, immediate = true)
+public final class ScanCommandRegistry {
+
+    private final BundleContext context;
+    private final BecClient client;
+    private final Map<String, ServiceRegistration<Function>> registered = new HashMap<>();
+    private final ExecutorService updates = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "jbec-shell-scan-commands");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Subscription subscription;
+
+    @Activate
+    public ScanCommandRegistry(BundleContext context, @Reference Connector bus) {
+        this.context = context;
+        this.client = new BecClient(bus);
+        updates.execute(() -> {
+            subscription = bus.subscribe(Endpoints.availableScans(), e -> updates.execute(this::refresh));
+            refresh();
+        });
+    }
+
+    /** True when every scan on offer has its command (the launcher's readiness waits for it). */
+    synchronized boolean settled() {
+        if (subscription == null) {
+            return false;
+        }
+        return client.scans().entrySet().stream().filter(e -> e.getValue().isScan() && !e.getValue().internal())
+                .allMatch(e -> registered.containsKey(e.getKey()));
+    }
+
+    private synchronized void refresh() {
+        Map<String, ScanDescription> scans = client.scans();
+        registered.keySet().removeIf(name -> {
+            if (!scans.containsKey(name)) {
+                registered.get(name).unregister();
+                return true;
+            }
+            return false;
+        });
+        scans.forEach((name, scan) -> {
+            if (scan.isScan() && !scan.internal() && !registered.containsKey(name)) {
+                Dictionary<String, Object> props = new Hashtable<>();
+                props.put("osgi.command.scope", "jbec");
+                props.put("osgi.command.function", name);
+                registered.put(name, context.registerService(Function.class, new ScanCommand(name), props));
+            }
+        });
+    }
+
+    /** A scan as a command: its arguments as the signature says, then the live table until it ends. */
+    private final class ScanCommand implements Function {
+        private final String name;
+
+        ScanCommand(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Object execute(CommandSession session, List<Object> arguments) throws Exception {
+            ScanDescription scan = client.scans().get(name);
+            if (scan == null) {
+                throw new IllegalStateException(name + " is no longer offered");
+            }
+            if (arguments.size() == 1 && ("--help".equals(arguments.get(0)) || "-h".equals(arguments.get(0)))) {
+                return ScanHelp.text(scan);
+            }
+            ScanArguments.Packed packed = ScanArguments.pack(scan, arguments);
+            String rid = client.submit(name, packed.args(), packed.kwargs(), Map.of());
+            new ScanWatch(client, System.out).follow(rid, ShellSettings.abortOnCtrlC(session));
+            return null;
+        }
+    }
+
+    @Deactivate
+    synchronized void stop() {
+        updates.shutdownNow();
+        Subscription s = subscription;
+        if (s != null) {
+            s.close();
+        }
+        registered.values().forEach(r -> {
+            try {
+                r.unregister();
+            } catch (IllegalStateException e) {
+                // the framework already took it back
+            }
+        });
+        registered.clear();
+    }
+}
