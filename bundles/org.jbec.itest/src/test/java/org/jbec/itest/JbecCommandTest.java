@@ -135,6 +135,62 @@ class JbecCommandTest {
         assertTrue(Files.isRegularFile(work.resolve("data/S00000-00999/S00001/S00001_master.h5")));
     }
 
+    /**
+     * The interactive shell through a real terminal: umv with its readbacks, a scan with its live
+     * table, Ctrl-C asking for a deferred pause (the scan runs to its end), a second scan aborted by
+     * two Ctrl-C, continue, history.
+     */
+    @Test
+    void anOperatorAtTheInteractiveShell() throws Exception {
+        Path servers = writeConfig("pty-servers.yaml", "redis:\n  host: localhost\n  port: " + port + "\n"
+                + "log_writer:\n  base_path: " + work.resolve("log") + "\n  levels:\n    io.jhdf: ERROR\n"
+                + "file_writer:\n  base_path: " + work.resolve("data") + "\n");
+        Path devices = writeConfig("pty-devices.yaml", """
+                samx: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                       deviceConfig: {delay: 0, limits: [-50, 50]}}
+                bpm4i: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
+                        deviceConfig: {noise: none}}
+                """);
+        List<List<Object>> steps = List.of(
+                List.of("expect", "jbec> ", 90),
+                List.of("send", "umv samx 2\r"),
+                List.of("expect", "done: samx 2\\.0000", 30),
+                List.of("expect", "jbec> ", 10),
+                List.of("send", "line_scan samx -1 1 --steps 40 --exp_time 0.1 --relative false\r"),
+                List.of("expect", "\\n\\s+3\\s+-0\\.8", 30),
+                List.of("ctrlc"),
+                List.of("expect", "Ctrl-C: the queue pauses after this scan", 10),
+                List.of("expect", "Scan 1 closed: 40 points", 30),
+                List.of("expect", "jbec> ", 30),
+                List.of("send", "line_scan samx -1 1 --steps 40 --exp_time 0.1 --relative false\r"),
+                List.of("expect", "\\n\\s+3\\s+-0\\.8", 30),
+                List.of("ctrlc"),
+                List.of("expect", "Ctrl-C: the queue pauses", 10),
+                List.of("ctrlc"),
+                List.of("expect", "Ctrl-C again: aborting the scan", 10),
+                List.of("expect", "Scan 2 aborted \\(user\\)", 30),
+                List.of("expect", "jbec> ", 30),
+                List.of("send", "continue\r"),
+                List.of("expect", "continue sent to queue primary", 10),
+                List.of("send", "history\r"),
+                List.of("expect", "line_scan\\s+closed\\s+40", 10),
+                List.of("send", "exit 0\r"));
+        Path driver = work.resolve("pty_session.py");
+        try (var in = getClass().getResourceAsStream("/pty_session.py")) {
+            Files.write(driver, in.readAllBytes());
+        }
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", driver.toString(),
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(steps), "--",
+                ROOT.resolve("jbec").toString(), "--config", servers.toString(), "--devices", devices.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        pb.environment().remove("JBEC_REDIS");
+        pb.environment().put("JBEC_VAR", work.resolve("var").toString());
+        Process p = pb.start();
+        String transcript = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), transcript);
+    }
+
     @Test
     void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("""

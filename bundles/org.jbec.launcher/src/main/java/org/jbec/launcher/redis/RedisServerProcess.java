@@ -51,6 +51,11 @@ public final class RedisServerProcess implements AutoCloseable {
         command.addAll(persistent
                 ? List.of("--appendonly", "yes", "--appendfilename", "jbec-" + port + ".aof")
                 : List.of("--appendonly", "no"));
+        // its own session: a Ctrl-C in the operator's terminal (SIGINT to the foreground process group)
+        // must reach the shell, not kill the Redis it uses; setsid execs in place, so the pid stays
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add(0, "/usr/bin/setsid");
+        }
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("redis-" + port + ".out").toFile()))

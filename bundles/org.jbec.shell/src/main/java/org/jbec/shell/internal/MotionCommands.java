@@ -34,6 +34,7 @@ import org.osgi.service.component.annotations.Reference;
         "osgi.command.function=amesh", "osgi.command.function=dmesh" })
 public final class MotionCommands {
 
+    private static final Object CTRL_C = new Object();
     private final BecClient client;
 
     @Activate
@@ -42,26 +43,27 @@ public final class MotionCommands {
     }
 
     @Descriptor("start moving devices to absolute targets: mv samx 1 samy 2")
-    public String mv(@Descriptor("device target pairs") String... pairs) throws InterruptedException {
-        return move("mv", pairs, false);
+    public String mv(CommandSession session, @Descriptor("device target pairs") String... pairs) throws InterruptedException {
+        return move(session, "mv", pairs, false);
     }
 
     @Descriptor("start moving devices by relative steps: mvr samx 0.5")
-    public String mvr(@Descriptor("device step pairs") String... pairs) throws InterruptedException {
-        return move("mv", pairs, true);
+    public String mvr(CommandSession session, @Descriptor("device step pairs") String... pairs) throws InterruptedException {
+        return move(session, "mv", pairs, true);
     }
 
     @Descriptor("move devices to absolute targets and follow them until they arrive: umv samx 1")
-    public String umv(@Descriptor("device target pairs") String... pairs) throws InterruptedException {
-        return move("umv", pairs, false);
+    public String umv(CommandSession session, @Descriptor("device target pairs") String... pairs) throws InterruptedException {
+        return move(session, "umv", pairs, false);
     }
 
     @Descriptor("move devices by relative steps and follow them until they arrive: umvr samx 0.5")
-    public String umvr(@Descriptor("device step pairs") String... pairs) throws InterruptedException {
-        return move("umv", pairs, true);
+    public String umvr(CommandSession session, @Descriptor("device step pairs") String... pairs) throws InterruptedException {
+        return move(session, "umv", pairs, true);
     }
 
-    private String move(String scan, String[] pairs, boolean relative) throws InterruptedException {
+    private String move(CommandSession session, String scan, String[] pairs, boolean relative)
+            throws InterruptedException {
         if (pairs.length == 0 || pairs.length % 2 != 0) {
             throw new IllegalArgumentException(scan + " takes device target pairs, e.g. " + scan + " samx 1");
         }
@@ -78,7 +80,8 @@ public final class MotionCommands {
             client.submit(scan, args, Map.of("relative", relative), Map.of());
             return "moving " + String.join(", ", devices);
         }
-        try (Subscription status = client.bus().subscribeStream(Endpoints.deviceReqStatus(rid), StreamStart.FROM_START,
+        try (CtrlC keys = CtrlC.route(session, () -> done.add(CTRL_C));
+                Subscription status = client.bus().subscribeStream(Endpoints.deviceReqStatus(rid), StreamStart.FROM_START,
                 e -> done.add(e.value()));
                 Subscription readbacks = subscribeReadbacks(devices, done)) {
             client.submit(scan, args, Map.of("relative", relative), Map.of("RID", rid));
@@ -113,6 +116,9 @@ public final class MotionCommands {
             try {
                 event = events.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
+                event = CTRL_C;
+            }
+            if (event == CTRL_C) {
                 client.bus().send(Endpoints.stopDevices(), new VariableMessage(Map.of("stop_id", rid), devices));
                 return "Ctrl-C: stopped " + String.join(", ", devices) + " at " + positions(devices);
             }
@@ -232,7 +238,7 @@ public final class MotionCommands {
     private Object run(CommandSession session, String scan, Map<String, Object> args, Map<String, Object> kwargs)
             throws InterruptedException {
         String rid = client.submit(scan, args, kwargs, Map.of());
-        new ScanWatch(client, System.out).follow(rid, ShellSettings.abortOnCtrlC(session));
+        new ScanWatch(client, System.out).follow(rid, session);
         return null;
     }
 }

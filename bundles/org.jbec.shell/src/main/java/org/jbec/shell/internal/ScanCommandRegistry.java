@@ -97,7 +97,7 @@ public final class ScanCommandRegistry {
             }
             ScanArguments.Packed packed = ScanArguments.pack(scan, arguments);
             String rid = client.submit(name, packed.args(), packed.kwargs(), Map.of());
-            new ScanWatch(client, System.out).follow(rid, ShellSettings.abortOnCtrlC(session));
+            new ScanWatch(client, System.out).follow(rid, session);
             return null;
         }
     }

@@ -40,9 +40,12 @@ final class ScanWatch {
         this.out = out;
     }
 
+    private static final Object CTRL_C = new Object();
+
     /** Follows the scan of a request until it ends; returns its final status. */
-    ScanStatusMessage follow(String rid, boolean abortOnCtrlC) {
-        try (Subscription statuses = client.bus().subscribe(Endpoints.scanStatus(), e -> {
+    ScanStatusMessage follow(String rid, org.apache.felix.service.command.CommandSession session) {
+        boolean abortOnCtrlC = ShellSettings.abortOnCtrlC(session);
+        try (CtrlC keys = CtrlC.route(session, () -> events.add(CTRL_C)); Subscription statuses = client.bus().subscribe(Endpoints.scanStatus(), e -> {
             if (e.value() instanceof ScanStatusMessage s && rid.equals(s.info().get("RID"))) {
                 events.add(s);
             }
@@ -57,7 +60,9 @@ final class ScanWatch {
                     ctrlC(abortOnCtrlC);
                     continue;
                 }
-                if (event instanceof ScanStatusMessage s) {
+                if (event == CTRL_C) {
+                    ctrlC(abortOnCtrlC);
+                } else if (event instanceof ScanStatusMessage s) {
                     end = status(s, end);
                     if (end != null && drainUntil == 0) {
                         drainUntil = System.nanoTime() + 5_000_000_000L; // late segments still come from the bundler
