@@ -191,6 +191,76 @@ class JbecCommandTest {
         assertEquals(0, p.exitValue(), transcript);
     }
 
+    private Path fastSession() throws IOException {
+        return writeConfig("fast-devices.yaml", """
+                samx: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                       deviceConfig: {delay: 0, limits: [-50, 50]}}
+                bpm4i: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
+                        deviceConfig: {noise: none}}
+                """);
+    }
+
+    private Path dataConfig() throws IOException {
+        return writeConfig("data-servers.yaml", "redis:\n  host: localhost\n  port: " + port + "\n"
+                + "log_writer:\n  base_path: " + work.resolve("log") + "\n  levels:\n    io.jhdf: ERROR\n"
+                + "file_writer:\n  base_path: " + work.resolve("data") + "\n");
+    }
+
+    @Test
+    void aScanBundleUpgradedWhileItsQueueRunsFailsNoScan() throws Exception {
+        Path jar = ROOT.resolve("scan-bundles/org.jbec.scan.standard/target/org.jbec.scan.standard-0.1.0-SNAPSHOT.jar");
+        Result r = jbec(List.of("--config", dataConfig().toString(), "--devices", fastSession().toString(), "run",
+                script("""
+                line_scan samx -1 1 --steps 20 --exp_time 0.05 --relative false --no_wait
+                line_scan samx -1 1 --steps 20 --exp_time 0.05 --relative false --no_wait
+                upgrade org.jbec.scan.standard %s
+                line_scan samx -1 1 --steps 5 --relative false
+                history
+                """.formatted(jar)).toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().matches("(?s).*org\\.jbec\\.scan\\.standard \\S+ -> \\S+: running \\(.*between items\\).*"),
+                r.all());
+        assertTrue(r.out().contains("Scan 3 closed: 5 points"), r.all());
+        for (int scan = 1; scan <= 3; scan++) {
+            assertTrue(r.out().matches("(?s).*\\n\\s+" + scan + " \\S+ \\S+\\s+line_scan\\s+closed\\s+.*"),
+                    "scan " + scan + " closed in the history:\n" + r.all());
+        }
+        assertFalse(r.out().contains("aborted"), r.all());
+    }
+
+    @Test
+    void anUpgradeWhoseBundleCannotStartIsRolledBack() throws Exception {
+        Path good = ROOT.resolve("scan-bundles/org.jbec.scan.standard/target/org.jbec.scan.standard-0.1.0-SNAPSHOT.jar");
+        Path broken = work.resolve("broken-scans.jar");
+        try (var in = new java.util.jar.JarFile(good.toFile());
+                var out = new java.util.jar.JarOutputStream(Files.newOutputStream(broken), brokenManifest(in))) {
+            for (var e : java.util.Collections.list(in.entries())) {
+                if (!e.getName().equals("META-INF/MANIFEST.MF")) {
+                    out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                    in.getInputStream(e).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        Result r = jbec(List.of("--config", dataConfig().toString(), "--devices", fastSession().toString(), "run",
+                script("""
+                upgrade org.jbec.scan.standard %s
+                line_scan samx -1 1 --steps 3 --relative false
+                """.formatted(broken)).toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("the new version failed"), r.all());
+        assertTrue(r.out().contains("does.not.exist"), r.all());
+        assertTrue(r.out().contains("rolled back"), r.all());
+        assertTrue(r.out().contains("Scan 1 closed: 3 points"), "the old scans still run:\n" + r.all());
+    }
+
+    private static java.util.jar.Manifest brokenManifest(java.util.jar.JarFile jar) throws IOException {
+        java.util.jar.Manifest m = new java.util.jar.Manifest(jar.getManifest());
+        String imports = m.getMainAttributes().getValue("Import-Package");
+        m.getMainAttributes().putValue("Import-Package", imports + ",does.not.exist");
+        return m;
+    }
+
     @Test
     void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("""

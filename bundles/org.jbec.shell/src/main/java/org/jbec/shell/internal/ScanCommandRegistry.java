@@ -95,8 +95,14 @@ public final class ScanCommandRegistry {
             if (arguments.size() == 1 && ("--help".equals(arguments.get(0)) || "-h".equals(arguments.get(0)))) {
                 return ScanHelp.text(scan);
             }
-            ScanArguments.Packed packed = ScanArguments.pack(scan, arguments);
+            // shell option: queue the scan and return at once (scripts that queue several scans)
+            List<Object> rest = new java.util.ArrayList<>(arguments);
+            boolean noWait = rest.remove("--no_wait");
+            ScanArguments.Packed packed = ScanArguments.pack(scan, rest);
             String rid = client.submit(name, packed.args(), packed.kwargs(), Map.of());
+            if (noWait) {
+                return name + " queued, request " + rid;
+            }
             new ScanWatch(client, System.out).follow(rid, session);
             return null;
         }
