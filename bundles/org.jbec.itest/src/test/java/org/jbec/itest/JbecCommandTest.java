@@ -262,6 +262,30 @@ class JbecCommandTest {
     }
 
     @Test
+    void theSessionIsChangedFromTheShellThroughTheDeviceServer() throws Exception {
+        Path session = fastSession();
+        Path bad = writeConfig("bad-session.yaml", "samx:\n  deviceClass: ophyd_devices.SimPositioner\n"
+                + "  readoutPriority: sometimes\n");
+        Result r = jbec(List.of("--config", dataConfig().toString(), "--devices", session.toString(), "run",
+                script("""
+                device_disable bpm4i
+                devices
+                device_set samx readoutPriority monitored
+                config_diff %s
+                config_save %s
+                config_load %s
+                """.formatted(session, work.resolve("saved.yaml"), bad)).toString()));
+        assertEquals(1, r.exit(), r.all()); // the bad file fails its line of the script
+        assertTrue(r.out().contains("update accepted ([bpm4i])"), r.all());
+        assertTrue(r.out().matches("(?s).*bpm4i\\s+ophyd_devices.SimMonitor\\s+monitored\\s+false.*"), r.all());
+        assertTrue(r.out().contains("~ samx.readoutPriority: monitored -> baseline"), r.all());
+        assertTrue(r.out().contains("~ bpm4i.enabled: false -> true"), r.all());
+        assertTrue(Files.readString(work.resolve("saved.yaml")).contains("readoutPriority: \"monitored\""));
+        assertTrue(r.err().contains("bad-session.yaml:3"), r.err());
+        assertTrue(r.err().contains("samx.readoutPriority"), r.err());
+    }
+
+    @Test
     void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("""
                 line_scan samx -1 1 --steps zero --relative false

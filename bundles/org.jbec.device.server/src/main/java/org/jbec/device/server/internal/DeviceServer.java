@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component(immediate = true, service = DeviceServer.class, property = {
         "osgi.command.scope=jbec",
-        "osgi.command.function=devices" })
+        "osgi.command.function=device_states" })
 public final class DeviceServer {
 
     private final Logger logger = LoggerFactory.getLogger(DeviceServer.class);
@@ -372,9 +372,12 @@ public final class DeviceServer {
         return h != null && h.status() == BecStatus.RUNNING;
     }
 
-    /** Gogo command {@code devices}: every device of the session with its state. */
-    @org.apache.felix.service.command.Descriptor("list the devices of the session: up, disabled, or down with the reason")
-    public String devices() {
+    /**
+     * Gogo command {@code device_states}: every device this device server holds with its state (the
+     * shell's {@code devices} lists the session from the bus, wherever the device server runs).
+     */
+    @org.apache.felix.service.command.Descriptor("this device server's devices: up, disabled, or down with the reason")
+    public String device_states() {
         StringBuilder out = new StringBuilder();
         Map<String, String> states = states();
         long up = states.values().stream().filter("up"::equals).count();
