@@ -174,6 +174,11 @@ class JbecCommandTest {
                 List.of("expect", "continue sent to queue primary", 10),
                 List.of("send", "history\r"),
                 List.of("expect", "line_scan\\s+closed\\s+40", 10),
+                // completion of device names: "bpm" alone names no device
+                List.of("send", "read bpm\t"),
+                List.of("expect", "read(\\x1b\\[[0-9;?]*[A-Za-z])*\\s+bpm4i", 10),
+                List.of("send", "\r"),
+                List.of("expect", "bpm4i\\s+100", 10),
                 List.of("send", "exit 0\r"));
         Path driver = work.resolve("pty_session.py");
         try (var in = getClass().getResourceAsStream("/pty_session.py")) {

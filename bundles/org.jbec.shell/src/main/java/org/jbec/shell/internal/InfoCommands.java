@@ -28,7 +28,8 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = InfoCommands.class, immediate = true, property = {
         "osgi.command.scope=jbec",
         "osgi.command.function=history", "osgi.command.function=alarms", "osgi.command.function=devices",
-        "osgi.command.function=read" })
+        "osgi.command.function=read", "osgi.command.function=device_names",
+        "osgi.command.function=scan_names" })
 public final class InfoCommands {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
@@ -133,6 +134,22 @@ public final class InfoCommands {
         signals.forEach((signal, reading) -> out.append(String.format(Locale.ROOT, "%-28s %s%n", signal,
                 reading instanceof Map<?, ?> r ? r.get("value") : reading)));
         return out.toString();
+    }
+
+    @Descriptor("the session's device names (for completion and scripts)")
+    public List<String> device_names() {
+        return new ArrayList<>(client.devices().keySet());
+    }
+
+    @Descriptor("the names of the scans on offer (for completion and scripts)")
+    public List<String> scan_names() {
+        List<String> names = new ArrayList<>();
+        client.scans().forEach((name, scan) -> {
+            if (scan.isScan() && !scan.internal()) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     @Deactivate
