@@ -80,12 +80,21 @@ public final class MotionCommands {
             client.submit(scan, args, Map.of("relative", relative), Map.of());
             return "moving " + String.join(", ", devices);
         }
+        Map<String, Double> from = new LinkedHashMap<>();
+        Map<String, Double> to = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            double start = client.readback(pairs[i]).filter(Number.class::isInstance).map(n -> ((Number) n).doubleValue())
+                    .orElse(0.0);
+            double target = ((Number) ((List<?>) args.get(pairs[i])).get(0)).doubleValue();
+            from.put(pairs[i], start);
+            to.put(pairs[i], relative ? start + target : target);
+        }
         try (CtrlC keys = CtrlC.route(session, () -> done.add(CTRL_C));
                 Subscription status = client.bus().subscribeStream(Endpoints.deviceReqStatus(rid), StreamStart.FROM_START,
                 e -> done.add(e.value()));
                 Subscription readbacks = subscribeReadbacks(devices, done)) {
             client.submit(scan, args, Map.of("relative", relative), Map.of("RID", rid));
-            return follow(devices, done, rid);
+            return follow(devices, done, rid, from, to);
         }
     }
 
@@ -106,7 +115,9 @@ public final class MotionCommands {
     }
 
     /** Prints the positions as they change until every device reported done; Ctrl-C stops them. */
-    private String follow(List<String> devices, LinkedBlockingQueue<Object> events, String rid) {
+    private String follow(List<String> devices, LinkedBlockingQueue<Object> events, String rid, Map<String, Double> from,
+            Map<String, Double> to) {
+        long started = System.nanoTime();
         int finished = 0;
         boolean failed = false;
         long lastPrint = 0;
@@ -127,10 +138,26 @@ public final class MotionCommands {
                 failed |= !Boolean.TRUE.equals(r.success());
             } else if (event instanceof DeviceMessage && System.nanoTime() - lastPrint > 100_000_000L) {
                 lastPrint = System.nanoTime();
-                System.out.println("  " + positions(devices));
+                System.out.println("  " + positions(devices) + progress(devices, from, to, started));
             }
         }
         return (failed ? "move failed; now " : "done: ") + positions(devices);
+    }
+
+    /** The least advanced device's share of its way, as a bar with an ETA. */
+    private String progress(List<String> devices, Map<String, Double> from, Map<String, Double> to, long started) {
+        double share = 1;
+        for (String d : devices) {
+            double way = Math.abs(to.get(d) - from.get(d));
+            Object now = client.readback(d).orElse(null);
+            if (way > 0 && now instanceof Number n) {
+                share = Math.min(share, Math.min(1, Math.abs(n.doubleValue() - from.get(d)) / way));
+            }
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        int filled = (int) Math.round(share * 20);
+        return String.format(Locale.ROOT, "  [%s%s] %3.0f%%%s", "#".repeat(filled), " ".repeat(20 - filled), share * 100,
+                share > 0.01 && share < 1 ? String.format(Locale.ROOT, " ETA %.1f s", elapsed / share * (1 - share)) : "");
     }
 
     private String positions(List<String> devices) {
@@ -237,8 +264,15 @@ public final class MotionCommands {
 
     private Object run(CommandSession session, String scan, Map<String, Object> args, Map<String, Object> kwargs)
             throws InterruptedException {
-        String rid = client.submit(scan, args, kwargs, Map.of());
-        new ScanWatch(client, System.out).follow(rid, session);
+        ScanWatch watch = new ScanWatch(client, System.out).listen();
+        String rid;
+        try {
+            rid = client.submit(scan, args, kwargs, Map.of());
+        } catch (RuntimeException | InterruptedException e) {
+            watch.close();
+            throw e;
+        }
+        watch.follow(rid, session);
         return null;
     }
 }

@@ -99,11 +99,18 @@ public final class ScanCommandRegistry {
             List<Object> rest = new java.util.ArrayList<>(arguments);
             boolean noWait = rest.remove("--no_wait");
             ScanArguments.Packed packed = ScanArguments.pack(scan, rest);
-            String rid = client.submit(name, packed.args(), packed.kwargs(), Map.of());
             if (noWait) {
-                return name + " queued, request " + rid;
+                return name + " queued, request " + client.submit(name, packed.args(), packed.kwargs(), Map.of());
             }
-            new ScanWatch(client, System.out).follow(rid, session);
+            ScanWatch watch = new ScanWatch(client, System.out).listen();
+            String rid;
+            try {
+                rid = client.submit(name, packed.args(), packed.kwargs(), Map.of());
+            } catch (RuntimeException | InterruptedException e) {
+                watch.close();
+                throw e;
+            }
+            watch.follow(rid, session);
             return null;
         }
     }

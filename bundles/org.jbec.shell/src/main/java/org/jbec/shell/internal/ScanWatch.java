@@ -34,6 +34,7 @@ final class ScanWatch {
     private long nextPoint;
     private long openedNanos;
     private long ctrlCNanos = -1;
+    private boolean queued;
 
     ScanWatch(BecClient client, PrintStream out) {
         this.client = client;
@@ -42,14 +43,29 @@ final class ScanWatch {
 
     private static final Object CTRL_C = new Object();
 
-    /** Follows the scan of a request until it ends; returns its final status. */
+    /** Stops listening (a request that was refused). */
+    void close() {
+        subscriptions.forEach(Subscription::close);
+    }
+
+    private final java.util.List<Subscription> subscriptions = new java.util.ArrayList<>();
+
+    /**
+     * Starts listening; call before the request goes out, so that nothing of a quick scan (or of a
+     * request that fails at once) is missed.
+     */
+    ScanWatch listen() {
+        subscriptions.add(client.bus().subscribe(Endpoints.scanStatus(), e -> events.add(e.value())));
+        subscriptions.add(client.bus().subscribe(Endpoints.scanSegment(), e -> events.addAll(e.messages())));
+        subscriptions.add(client.bus().subscribe(Endpoints.alarms(), e -> events.add(e.value())));
+        subscriptions.add(client.bus().subscribe(Endpoints.scanQueueStatus(), e -> events.add(e.value())));
+        return this;
+    }
+
+    /** Follows the scan of a request until it ends; returns its final status (null if it never opened). */
     ScanStatusMessage follow(String rid, org.apache.felix.service.command.CommandSession session) {
         boolean abortOnCtrlC = ShellSettings.abortOnCtrlC(session);
-        try (CtrlC keys = CtrlC.route(session, () -> events.add(CTRL_C)); Subscription statuses = client.bus().subscribe(Endpoints.scanStatus(), e -> {
-            if (e.value() instanceof ScanStatusMessage s && rid.equals(s.info().get("RID"))) {
-                events.add(s);
-            }
-        }); Subscription segments = client.bus().subscribe(Endpoints.scanSegment(), e -> events.addAll(e.messages()))) {
+        try (CtrlC keys = CtrlC.route(session, () -> events.add(CTRL_C))) {
             ScanStatusMessage end = null;
             long drainUntil = 0;
             while (true) {
@@ -62,7 +78,22 @@ final class ScanWatch {
                 }
                 if (event == CTRL_C) {
                     ctrlC(abortOnCtrlC);
-                } else if (event instanceof ScanStatusMessage s) {
+                } else if (event instanceof org.jbec.bus.api.message.AlarmMessage a) {
+                    // alarms as they come, between the rows
+                    out.printf(Locale.ROOT, "ALARM %s %s%n", a.severity() != null && a.severity() >= 2 ? "MAJOR"
+                            : a.severity() != null && a.severity() == 1 ? "MINOR" : "WARNING",
+                            a.info().compactErrorMessage());
+                } else if (event instanceof org.jbec.bus.api.message.ScanQueueStatusMessage q && scanId == null) {
+                    // a request can end before its scan opens (a limit, a bad argument): then the queue says so
+                    boolean inQueue = q.queue().values().stream().flatMap(v -> v.info().stream())
+                            .flatMap(i -> i.requestBlocks().stream()).anyMatch(b -> rid.equals(b.RID()));
+                    if (inQueue) {
+                        queued = true;
+                    } else if (queued) {
+                        out.println("The request ended before its scan opened (see the alarm above)");
+                        return null;
+                    }
+                } else if (event instanceof ScanStatusMessage s && rid.equals(s.info().get("RID"))) {
                     end = status(s, end);
                     if (end != null && drainUntil == 0) {
                         drainUntil = System.nanoTime() + 5_000_000_000L; // late segments still come from the bundler
@@ -77,6 +108,8 @@ final class ScanWatch {
                     return end;
                 }
             }
+        } finally {
+            subscriptions.forEach(Subscription::close);
         }
     }
 
