@@ -45,4 +45,11 @@ public interface DeviceEvents {
 
     /** Progress of what the device does ({@code info/devices/progress/<dev>}). */
     void progress(double value, double max, boolean done);
+
+    /**
+     * The device lost or regained its connection (an IOC went away or came back). While disconnected
+     * the device server refuses instructions for it with the detail (which PV), and raises an alarm.
+     */
+    default void connection(boolean connected, String detail) {
+    }
 }

@@ -107,7 +107,7 @@ final class DeviceBuilder {
         Context(ManagedDevice md, Map<String, Object> config) {
             this.name = md.name();
             this.config = config;
-            this.events = new DeviceEventPublisher(bus, md);
+            this.events = new DeviceEventPublisher(bus, md, alarms);
         }
 
         @Override

@@ -29,9 +29,27 @@ final class DeviceEventPublisher implements DeviceEvents {
     private final Connector bus;
     private final ManagedDevice md;
 
-    DeviceEventPublisher(Connector bus, ManagedDevice md) {
+    private final org.jbec.service.Alarms alarms;
+
+    DeviceEventPublisher(Connector bus, ManagedDevice md, org.jbec.service.Alarms alarms) {
         this.bus = bus;
         this.md = md;
+        this.alarms = alarms;
+    }
+
+    @Override
+    public void connection(boolean connected, String detail) {
+        if (md.connected == connected) {
+            return;
+        }
+        md.connected = connected;
+        md.problem = connected ? "" : "disconnected: " + detail;
+        if (connected) {
+            logger.info("{} connected again ({})", md.name(), detail);
+        } else {
+            alarms.raise(org.jbec.service.AlarmSeverity.MINOR, md.name(), "DeviceDisconnected",
+                    md.name() + " is disconnected: " + detail);
+        }
     }
 
     @Override

@@ -31,8 +31,11 @@ final class ManagedDevice {
         return config.name();
     }
 
+    /** False while the device reports itself disconnected (see {@link DeviceEventPublisher#connection}). */
+    volatile boolean connected = true;
+
     boolean ready() {
-        return device != null;
+        return device != null && connected;
     }
 
     void closeSubscriptions() {
