@@ -28,9 +28,11 @@ final class EpicsMotor implements Positioner {
     private final PvSignal low;
     private final List<Signal> signals;
     private final Connections connections;
+    private final java.util.concurrent.ScheduledExecutorService timer;
 
     EpicsMotor(DeviceContext context, ChannelAccess ca, String prefix) {
         this.name = context.name();
+        this.timer = context.timer();
         readback = new PvSignal(name, "user_readback", Kind.HINTED, ca.channel(prefix + ".RBV"), null);
         setpoint = new PvSignal(name + "_user_setpoint", "user_setpoint", Kind.NORMAL, ca.channel(prefix + ".VAL"),
                 ca.channel(prefix + ".VAL"));
@@ -65,7 +67,22 @@ final class EpicsMotor implements Positioner {
             return DeviceStatus.failed(name + " move", new DeviceException("LimitError: " + name + " target " + target
                     + " outside the limits [" + l.low() + ", " + l.high() + "]"));
         }
-        return setpoint.put(target);
+        // the put-callback (DMOV) and the last RBV monitor travel separately: read RBV once more, off the
+        // CA callback thread, so whoever reads the motor after the move sees where it stopped
+        DeviceStatus moved = DeviceStatus.pending(name + " move to " + target);
+        setpoint.put(target).onDone(put -> timer.execute(() -> {
+            if (!put.succeeded()) {
+                moved.fail(put.error().orElse(new DeviceException(name + " move failed")));
+                return;
+            }
+            try {
+                readback.refresh();
+                moved.finish();
+            } catch (RuntimeException e) {
+                moved.fail(e);
+            }
+        }));
+        return moved;
     }
 
     @Override

@@ -71,6 +71,16 @@ final class PvSignal implements Signal {
         }
     }
 
+    /** Reads the PV now (not the monitor's last value): after a move, the final readback for certain. */
+    void refresh() {
+        try {
+            PvValue v = read.get(TIMEOUT);
+            last = new Reading(v.value(), v.timestamp());
+        } catch (EpicsException e) {
+            throw new DeviceException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     double number() {
         Object v = reading().value();
         if (v instanceof Number n) {
