@@ -290,6 +290,52 @@ class JbecCommandTest {
         assertTrue(r.err().contains("samx.readoutPriority"), r.err());
     }
 
+    /** A line scan of an EPICS motor with an EPICS detector, the IOC in its own process. */
+    @Test
+    void aLineScanOfAnEpicsMotorWritesItsFile() throws Exception {
+        int iocPort = PrivateRedis.freePort();
+        Path iocConfig = writeConfig("ioc.yaml", """
+                motors:
+                  - {prefix: "SIM:MTR1", velocity: 20.0, low_limit: -50, high_limit: 50, egu: mm, precision: 3, position: 0}
+                  - {prefix: "SIM:MTR2", velocity: 20.0, low_limit: -10, high_limit: 10, egu: mm, precision: 3, position: 0}
+                analog_in:
+                  - {name: "SIM:DET1", follows: "SIM:MTR1", center: 0.0, sigma: 1.0, amplitude: 100.0, noise: 0.0, egu: counts}
+                  - {name: "SIM:CUR", value: 400.0, noise: 0.0, egu: mA}
+                analog_out:
+                  - {name: "SIM:AO1", value: 0.0, egu: V}
+                """);
+        Path module = ROOT.resolve("bundles/org.jbec.epics.simioc/target");
+        Path jar;
+        try (var jars = Files.list(module)) {
+            jar = jars.filter(p -> p.getFileName().toString().matches("org\\.jbec\\.epics\\.simioc-[^t]*\\.jar"))
+                    .findFirst().orElseThrow();
+        }
+        Process ioc = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-DCA_DISABLE_REPEATER=true", "-cp", jar + java.io.File.pathSeparator + module.resolve("lib") + "/*",
+                "org.jbec.epics.simioc.SimIoc", iocConfig.toString(), "--port", Integer.toString(iocPort))
+                .redirectErrorStream(true).redirectOutput(work.resolve("ioc.out").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!Files.readString(work.resolve("ioc.out")).contains("sim-ioc ready")) {
+                assertTrue(ioc.isAlive() && System.nanoTime() < deadline, Files.readString(work.resolve("ioc.out")));
+                Thread.sleep(20);
+            }
+            Result r = jbec(List.of("--config", dataConfig().toString(), "--devices",
+                    ROOT.resolve("config/epics-demo.yaml").toString(), "run", script("""
+                    umv mx -1
+                    line_scan mx -1 1 --steps 5 --relative false
+                    """).toString()), "EPICS_CA_ADDR_LIST", "127.0.0.1", "EPICS_CA_AUTO_ADDR_LIST", "NO",
+                    "EPICS_CA_SERVER_PORT", Integer.toString(iocPort));
+            assertEquals(0, r.exit(), r.all());
+            assertTrue(r.out().contains("Scan 1 (line_scan, 5 points)"), r.all());
+            assertTrue(r.out().matches("(?s).*\\n\\s+2\\s+0\\.00000\\s+100\\.000.*"), "mx 0 with det1 at its peak:\n" + r.all());
+            assertTrue(r.out().contains("Scan 1 closed: 5 points"), r.all());
+            assertTrue(Files.isRegularFile(work.resolve("data/S00000-00999/S00001/S00001_master.h5")), r.all());
+        } finally {
+            ioc.destroyForcibly();
+        }
+    }
+
     @Test
     void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("""
