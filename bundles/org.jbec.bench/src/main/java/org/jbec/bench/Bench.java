@@ -33,6 +33,10 @@ public final class Bench {
             org.jbec.file.writer.internal.FileWriterBench.print(quick);
             return;
         }
+        if (options.contains("epics")) {
+            org.jbec.epics.internal.EpicsBench.print(quick);
+            return;
+        }
         double publishP50 = bus(quick ? 2_000 : 5_000, quick ? 5_000 : 20_000);
         if (!scansOnly) {
             devices(quick);
@@ -42,6 +46,7 @@ public final class Bench {
             return;
         }
         org.jbec.file.writer.internal.FileWriterBench.print(quick);
+        org.jbec.epics.internal.EpicsBench.print(quick);
         codec(quick);
     }
 
