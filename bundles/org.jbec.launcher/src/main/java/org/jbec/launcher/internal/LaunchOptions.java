@@ -24,7 +24,9 @@ record LaunchOptions(Command command, String script, String config, String devic
             "  status      print the status of the background instance",
             "  run FILE    start, run the Gogo script FILE, stop (exit status 1 if a command failed)",
             "  test        build and run every test (handled by the jbec script)",
-            "  bench       benchmarks: codec, bus beside plain Jedis, device server (jbec script)",
+            "  bench       benchmarks: codec, bus beside plain Jedis, device server, scans, files, EPICS;"
+                    + " 'bench scans|files|epics' for one part (jbec script)",
+            "  sim-ioc FILE [--port N]  simulated EPICS IOC from a YAML file (jbec script)",
             "options:",
             "  --config FILE   servers configuration (default config/servers.yaml)",
             "  --devices FILE  device session (default config/demo.yaml)",
