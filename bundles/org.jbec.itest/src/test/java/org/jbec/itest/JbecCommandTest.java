@@ -331,6 +331,19 @@ class JbecCommandTest {
             assertTrue(r.out().matches("(?s).*\\n\\s+2\\s+0\\.00000\\s+100\\.000.*"), "mx 0 with det1 at its peak:\n" + r.all());
             assertTrue(r.out().contains("Scan 1 closed: 5 points"), r.all());
             assertTrue(Files.isRegularFile(work.resolve("data/S00000-00999/S00001/S00001_master.h5")), r.all());
+
+            // the IOC goes away: a scan that needs its motor fails at once, naming the PV
+            ioc.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            long start = System.nanoTime();
+            Result down = jbec(List.of("--config", dataConfig().toString(), "--devices",
+                    ROOT.resolve("config/epics-demo.yaml").toString(), "run", script("""
+                    line_scan mx -1 1 --steps 3 --relative false
+                    alarms
+                    """).toString()), "EPICS_CA_ADDR_LIST", "127.0.0.1", "EPICS_CA_AUTO_ADDR_LIST", "NO",
+                    "EPICS_CA_SERVER_PORT", Integer.toString(iocPort));
+            assertTrue(down.out().contains("SIM:MTR1"), "the PV is named:\n" + down.all());
+            assertFalse(down.out().contains("Scan 1 closed"), down.all());
+            assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(60), "failed fast");
         } finally {
             ioc.destroyForcibly();
         }

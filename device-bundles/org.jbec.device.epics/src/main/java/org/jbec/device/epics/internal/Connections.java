@@ -18,9 +18,16 @@ final class Connections {
     private final List<AutoCloseable> listeners = new ArrayList<>();
     private Boolean reported;
 
+    /** Give a new device's channels this long to connect before its first reading. */
+    static final java.time.Duration FIRST_CONNECT = java.time.Duration.ofSeconds(2);
+
     Connections(List<PvChannel> channels, DeviceEvents events) {
         this.channels = List.copyOf(channels);
         this.events = events;
+        long deadline = System.nanoTime() + FIRST_CONNECT.toNanos();
+        for (PvChannel c : channels) {
+            c.awaitConnected(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
         channels.forEach(c -> listeners.add(c.onConnection(up -> changed())));
     }
 

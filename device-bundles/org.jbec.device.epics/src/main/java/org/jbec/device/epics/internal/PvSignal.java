@@ -60,7 +60,11 @@ final class PvSignal implements Signal {
     @Override
     public Reading reading() {
         Reading r = last;
-        if (r != null && read.connected()) {
+        if (!read.connected()) {
+            // fail fast, naming the PV: a scan must not wait on an IOC that is gone
+            throw new DeviceException(name + ": " + read.pv() + " is not connected (is its IOC running?)");
+        }
+        if (r != null) {
             return r;
         }
         try {
