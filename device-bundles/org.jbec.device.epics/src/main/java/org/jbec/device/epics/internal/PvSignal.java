@@ -104,11 +104,18 @@ final class PvSignal implements Signal {
             return DeviceStatus.failed(name + " put", new DeviceException(name + " (" + read.pv() + ") is read-only"));
         }
         DeviceStatus status = DeviceStatus.pending(name + " put " + value + " to " + write.pv());
-        write.put(value).whenComplete((v, e) -> {
-            if (e == null) {
-                status.finish();
-            } else {
+        // the put-callback and the monitor of the new value travel separately: read the value once
+        // more (off the CA callback thread) so the signal shows what was written when the put is done
+        write.put(value).whenCompleteAsync((v, e) -> {
+            if (e != null) {
                 status.fail(new DeviceException(name + ": " + e.getMessage(), e));
+                return;
+            }
+            try {
+                refresh();
+                status.finish();
+            } catch (RuntimeException x) {
+                status.fail(x);
             }
         });
         return status;
