@@ -349,6 +349,34 @@ class JbecCommandTest {
         }
     }
 
+    /** A beamline developer's first hour: generate a plugin, build it, deploy it live, use its scan and device class. */
+    @Test
+    void aGeneratedPluginIsBuiltDeployedAndUsedWithoutRestart() throws Exception {
+        Result created = jbec(List.of("plugin", "create", "beamx", "--into", work.toString()));
+        assertEquals(0, created.exit(), created.all());
+        Path module = work.resolve("org.jbec.beamline.beamx");
+        Process build = new ProcessBuilder("mvn", "-B", "-q", "-o", "-f", module.resolve("pom.xml").toString(), "package")
+                .redirectErrorStream(true).redirectOutput(work.resolve("build.out").toFile()).start();
+        assertTrue(build.waitFor(300, TimeUnit.SECONDS));
+        assertEquals(0, build.exitValue(), Files.readString(work.resolve("build.out")));
+        Path jar = module.resolve("target/org.jbec.beamline.beamx-0.1.0-SNAPSHOT.jar");
+        Result r = jbec(List.of("--config", dataConfig().toString(), "--devices", fastSession().toString(), "run",
+                script("""
+                umv samx 2
+                deploy %s
+                config_add %s
+                read beamx_counter
+                beamx_count 2
+                """.formatted(jar, module.resolve("config/beamx.yaml"))).toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("org.jbec.beamline.beamx 0.1.0"), r.all());
+        assertTrue(r.out().contains("installed and running"), r.all());
+        assertTrue(r.out().contains("add accepted ([beamx_counter])"), r.all());
+        assertTrue(r.out().matches("(?s).*beamx_counter\\s+20\\.0.*"), "gain 10 × samx 2:\n" + r.all());
+        assertTrue(r.out().contains("Scan 1 (beamx_count, 2 points)"), r.all());
+        assertTrue(r.out().contains("Scan 1 closed: 2 points"), r.all());
+    }
+
     @Test
     void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("""

@@ -19,16 +19,52 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 
 /** Admin commands: what the bundles provide, and coordinated upgrades while the beam is on. */
 @Component(service = AdminCommands.class, immediate = true, property = {
-        "osgi.command.scope=jbec", "osgi.command.function=bundles", "osgi.command.function=upgrade" })
+        "osgi.command.scope=jbec", "osgi.command.function=bundles", "osgi.command.function=upgrade",
+        "osgi.command.function=deploy" })
 public final class AdminCommands {
 
     private final BundleContext context;
     private final BundleUpgrade upgrade;
+    private final ScanCommandRegistry scanCommands;
 
     @Activate
-    public AdminCommands(BundleContext context, @Reference Connector bus, @Reference ServiceComponentRuntime scr) {
+    public AdminCommands(BundleContext context, @Reference Connector bus, @Reference ServiceComponentRuntime scr,
+            @Reference ScanCommandRegistry scanCommands) {
         this.context = context;
         this.upgrade = new BundleUpgrade(context, scr, new BecClient(bus));
+        this.scanCommands = scanCommands;
+    }
+
+    @Descriptor("install a plugin jar while the system runs (or upgrade it when its bundle is there): queues held "
+            + "between items, its components must come up, its scans get their commands before this returns")
+    public String deploy(@Descriptor("the plugin jar") String jar) throws Exception {
+        Path file = jar(jar);
+        String bsn;
+        try (java.util.jar.JarFile j = new java.util.jar.JarFile(file.toFile())) {
+            String header = j.getManifest().getMainAttributes().getValue("Bundle-SymbolicName");
+            if (header == null) {
+                throw new IllegalArgumentException(jar + " is not an OSGi bundle (no Bundle-SymbolicName)");
+            }
+            bsn = header.split(";")[0].trim();
+        }
+        for (Bundle b : context.getBundles()) {
+            if (bsn.equals(b.getSymbolicName())) {
+                return upgrade.run(b, file, false) + scansReady();
+            }
+        }
+        return upgrade.install(file) + scansReady();
+    }
+
+    /** Waits (up to 10 s) until every scan on offer has its command: the next line of a script may use it. */
+    private String scansReady() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!scanCommands.settled()) {
+            if (System.nanoTime() > deadline) {
+                return "; its scan commands are not registered yet";
+            }
+            Thread.sleep(50);
+        }
+        return "";
     }
 
     @Descriptor("bundles with version, state and what they provide (device classes, scans, file formats)")

@@ -67,6 +67,32 @@ final class BundleUpgrade {
                 (System.nanoTime() - start) / 1e9, pauseNow ? "paused mid-scan" : "between items");
     }
 
+    /** A new bundle: installed from the jar and started; uninstalled again when its components do not come up. */
+    String install(Path jar) throws Exception {
+        long start = System.nanoTime();
+        Bundle bundle;
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle = context.installBundle(jar.toUri().toString(), in);
+        }
+        try {
+            bundle.start();
+        } catch (org.osgi.framework.BundleException e) {
+            bundle.uninstall();
+            return jar.getFileName() + " not installed: " + e.getMessage();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        String missing;
+        while ((missing = componentsDown(bundle)) != null) {
+            if (System.nanoTime() > deadline) {
+                bundle.uninstall();
+                return jar.getFileName() + " not installed: components not up within 30 s: " + missing;
+            }
+            Thread.sleep(50);
+        }
+        return String.format(java.util.Locale.ROOT, "%s %s installed and running (%.1f s)", bundle.getSymbolicName(),
+                bundle.getVersion(), (System.nanoTime() - start) / 1e9);
+    }
+
     private String install(Bundle bundle, byte[] fresh, byte[] old, String oldVersion) throws Exception {
         String problem = update(bundle, fresh);
         if (problem == null) {
