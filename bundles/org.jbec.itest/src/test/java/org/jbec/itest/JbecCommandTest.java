@@ -200,6 +200,8 @@ class JbecCommandTest {
         return writeConfig("fast-devices.yaml", """
                 samx: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
                        deviceConfig: {delay: 0, limits: [-50, 50]}}
+                samy: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                       deviceConfig: {delay: 0, limits: [-50, 50]}}
                 bpm4i: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
                         deviceConfig: {noise: none}}
                 """);
@@ -375,6 +377,50 @@ class JbecCommandTest {
         assertTrue(r.out().matches("(?s).*beamx_counter\\s+20\\.0.*"), "gain 10 × samx 2:\n" + r.all());
         assertTrue(r.out().contains("Scan 1 (beamx_count, 2 points)"), r.all());
         assertTrue(r.out().contains("Scan 1 closed: 2 points"), r.all());
+    }
+
+    /**
+     * Soak: a queue of scans keeps running while the simulated-device bundle, the standard scans and the
+     * demo plugin are upgraded at random moments. No scan may fail, every point must reach its file,
+     * samx must be where it was after every device upgrade.
+     */
+    @Test
+    void upgradesAtRandomMomentsUnderARunningQueueLoseNothing() throws Exception {
+        java.util.Random random = new java.util.Random(42);
+        Path sim = ROOT.resolve("device-bundles/org.jbec.device.sim/target/org.jbec.device.sim-0.1.0-SNAPSHOT.jar");
+        Path scans = ROOT.resolve("scan-bundles/org.jbec.scan.standard/target/org.jbec.scan.standard-0.1.0-SNAPSHOT.jar");
+        Path demo = ROOT.resolve("beamline-plugins/org.jbec.beamline.demo/target/org.jbec.beamline.demo-0.1.0-SNAPSHOT.jar");
+        List<String> bundles = List.of("org.jbec.device.sim " + sim, "org.jbec.scan.standard " + scans,
+                "org.jbec.beamline.demo " + demo);
+        StringBuilder text = new StringBuilder("deploy " + demo + "\numv samx 1\n");
+        int scansQueued = 0;
+        int upgrades = 0;
+        for (int round = 0; round < 12; round++) {
+            for (int k = random.nextInt(3); k >= 0; k--) {
+                text.append("line_scan samy -1 1 --steps 10 --exp_time 0.01 --relative false --no_wait\n");
+                scansQueued++;
+            }
+            text.append(random.nextBoolean() ? "upgrade " : "upgrade --now ")
+                    .append(bundles.get(random.nextInt(bundles.size()))).append('\n');
+            upgrades++;
+            text.append("wm samx\n");
+        }
+        text.append("line_scan samy -1 1 --steps 10 --relative false\nhistory --last 100\n");
+        scansQueued++;
+        Result r = jbec(List.of("--config", dataConfig().toString(), "--devices", fastSession().toString(), "run",
+                script(text.toString()).toString()));
+        assertEquals(0, r.exit(), r.all());
+        List<String> outcomes = r.out().lines().filter(l -> l.contains(" -> ") && l.contains("running (")).toList();
+        assertEquals(upgrades, outcomes.size(), "every upgrade came back running:\n" + r.all());
+        long closed = r.out().lines().filter(l -> l.matches("\\s+\\d+ \\S+ \\S+\\s+line_scan\\s+closed\\s+10\\s+.*"))
+                .count();
+        assertEquals(scansQueued, closed, "every scan closed with its 10 points in the history:\n" + r.all());
+        assertFalse(r.out().contains("aborted"), r.all());
+        assertFalse(r.out().contains("no file"), r.all());
+        long samxLines = r.out().lines().filter(l -> l.matches("samx\\s+1\\.0000\\s+.*")).count();
+        assertEquals(upgrades, samxLines, "samx stays at 1 through every upgrade:\n" + r.all());
+        System.out.println("soak: " + upgrades + " upgrades, " + scansQueued + " scans; upgrade outcomes:\n"
+                + String.join("\n", outcomes));
     }
 
     @Test

@@ -39,6 +39,16 @@ public final class ScanCommandRegistry {
         return t;
     });
     private volatile Subscription subscription;
+    private static final long GRACE_NANOS = 10_000_000_000L;
+    private final Map<String, Long> missingSince = new HashMap<>();
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     @Activate
     public ScanCommandRegistry(BundleContext context, @Reference Connector bus) {
@@ -57,16 +67,30 @@ public final class ScanCommandRegistry {
         }
         return client.scans().entrySet().stream().filter(e -> e.getValue().isScan() && !e.getValue().internal())
                 .allMatch(e -> registered.containsKey(e.getKey()));
+        // commands of scans gone for less than the grace period stay registered on purpose
     }
 
     private synchronized void refresh() {
         Map<String, ScanDescription> scans = client.scans();
+        // a scan bundle being updated withdraws its scans for a moment: a command goes only when its scan
+        // has been gone for a while (running it meanwhile says the scan is not offered)
+        long now = System.nanoTime();
         registered.keySet().removeIf(name -> {
-            if (!scans.containsKey(name)) {
-                registered.get(name).unregister();
-                return true;
+            if (scans.containsKey(name)) {
+                missingSince.remove(name);
+                return false;
             }
-            return false;
+            long since = missingSince.computeIfAbsent(name, n -> now);
+            if (now - since < GRACE_NANOS) {
+                updates.execute(() -> {
+                    sleepQuietly(GRACE_NANOS / 1_000_000 / 4);
+                    refresh();
+                });
+                return false;
+            }
+            missingSince.remove(name);
+            registered.get(name).unregister();
+            return true;
         });
         scans.forEach((name, scan) -> {
             if (scan.isScan() && !scan.internal() && !registered.containsKey(name)) {

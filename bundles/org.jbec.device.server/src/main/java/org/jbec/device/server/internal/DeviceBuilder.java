@@ -69,6 +69,9 @@ final class DeviceBuilder {
                     md.subscriptions.add(s.subscribe(r -> publisher.changed(md)));
                 }
             });
+            // claims only once the device is published and followed
+            md.classLeftNanos = 0;
+            md.reopened();
             return true;
         } catch (RuntimeException e) {
             md.device = null;

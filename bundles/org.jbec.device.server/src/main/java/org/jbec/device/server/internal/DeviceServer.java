@@ -347,8 +347,10 @@ public final class DeviceServer {
         synchronized (lock) {
             for (ManagedDevice md : devices.values()) {
                 if (names.contains(md.config.deviceClass()) && md.ready()) {
-                    builder.tearDown(md);
-                    md.problem = "device class " + md.config.deviceClass() + " was removed";
+                    md.whenIdle(10_000, () -> {
+                        builder.tearDown(md);
+                        md.problem = "device class " + md.config.deviceClass() + " was removed";
+                    });
                     logger.warn("{}: {}; it comes back with its class", md.name(), md.problem);
                 }
             }

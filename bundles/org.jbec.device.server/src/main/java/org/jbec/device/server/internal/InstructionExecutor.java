@@ -71,13 +71,23 @@ final class InstructionExecutor {
                 respondError(instruction, id, name, "DisabledDeviceError", "Device " + name + " is disabled.");
                 return;
             }
-            if (!md.ready()) {
+            if (!md.claim() && !(awaitClassReturn(md) && md.claim())) {
+                targets.forEach(ManagedDevice::release);
                 respondError(instruction, id, name, "DeviceNotConnectedError", "Device " + name
                         + " is not available: " + md.problem);
                 return;
             }
             targets.add(md);
         }
+        try {
+            run(instruction, names, targets, id);
+        } finally {
+            targets.forEach(ManagedDevice::release);
+        }
+    }
+
+    /** Runs a validated instruction; its devices are claimed, so an update of their class waits for it. */
+    private void run(DeviceInstructionMessage instruction, List<String> names, List<ManagedDevice> targets, String id) {
         // what the instruction publishes goes out with its completed response, in one MULTI/EXEC
         org.jbec.bus.api.Connector.Batch out = bus.batch();
         RunningNotice running = new RunningNotice(timers,
@@ -106,6 +116,31 @@ final class InstructionExecutor {
             respondWith(out, running, instruction, id, "error", info, null, null);
             requestStatus(instruction, names.get(0), false);
         }
+    }
+
+    /** How long an instruction waits for a device whose class is being updated. */
+    static final Duration CLASS_RETURN = Duration.ofSeconds(30);
+
+    /**
+     * A device whose class just left (its bundle is being updated) is usually back within a second:
+     * the instruction waits for it rather than failing the scan; a device that is down for another
+     * reason (disconnected, never built) fails at once.
+     */
+    private static boolean awaitClassReturn(ManagedDevice md) {
+        long left = md.classLeftNanos;
+        if (left == 0 || !md.config.enabled()) {
+            return false;
+        }
+        long deadline = left + CLASS_RETURN.toNanos();
+        while ((!md.ready() || md.closing()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return md.ready() && !md.closing();
     }
 
     /**

@@ -17,6 +17,11 @@ final class ManagedDevice {
     final DeviceConfig config;
     volatile Device device;
     volatile String problem = "";
+    /**
+     * When its class left (a bundle being updated): until then instructions for the device wait for it
+     * to come back (up to {@link InstructionExecutor#CLASS_RETURN}) instead of failing a running scan.
+     */
+    volatile long classLeftNanos;
     /** Metadata of the last instruction, carried by the readbacks published after it (BEC does so). */
     volatile Map<String, Object> metadata = Map.of();
     /** The last setpoint of a positioner, restored when the device is rebuilt. */
@@ -36,6 +41,56 @@ final class ManagedDevice {
 
     boolean ready() {
         return device != null && connected;
+    }
+
+    /** Instructions running on the device now: its class update waits until none is. */
+    private int inUse;
+
+    /** True from the moment its class is leaving until the device is rebuilt: no new claims meanwhile. */
+    private boolean closing;
+
+    /** Marks an instruction as using the device; false when it is gone or going. */
+    synchronized boolean claim() {
+        if (closing || !ready()) {
+            return false;
+        }
+        inUse++;
+        return true;
+    }
+
+    synchronized boolean closing() {
+        return closing;
+    }
+
+    /** The device was built again: claims are allowed. */
+    synchronized void reopened() {
+        closing = false;
+        notifyAll();
+    }
+
+    synchronized void release() {
+        inUse = Math.max(0, inUse - 1);
+        notifyAll();
+    }
+
+    /**
+     * Waits (up to {@code millis}) until no instruction uses the device, then runs {@code teardown}
+     * while no new one can claim it: a read in flight finishes on the old class, the next instruction
+     * waits for the new one.
+     */
+    synchronized void whenIdle(long millis, Runnable teardown) {
+        closing = true;
+        classLeftNanos = System.nanoTime();
+        long deadline = System.currentTimeMillis() + millis;
+        while (inUse > 0 && System.currentTimeMillis() < deadline) {
+            try {
+                wait(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        teardown.run();
     }
 
     void closeSubscriptions() {

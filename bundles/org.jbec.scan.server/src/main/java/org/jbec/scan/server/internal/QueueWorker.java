@@ -124,6 +124,11 @@ final class QueueWorker {
         } catch (ScanInterruptedException e) {
             cleanUp(scan, run, item.exit == null ? ItemExit.ABORTED_BY_USER : item.exit, e);
         } catch (RuntimeException e) {
+            if (manager.closed()) {
+                // the scan server is stopping: its instructions were cancelled, the scan was not at fault
+                logger.info("scan {} stopped with the scan server", item.scanId);
+                return;
+            }
             fail(queue, item, scan, run, e);
         } finally {
             run.close();
