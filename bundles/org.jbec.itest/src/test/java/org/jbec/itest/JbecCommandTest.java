@@ -395,7 +395,7 @@ class JbecCommandTest {
         StringBuilder text = new StringBuilder("deploy " + demo + "\numv samx 1\n");
         int scansQueued = 0;
         int upgrades = 0;
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < 25; round++) {
             for (int k = random.nextInt(3); k >= 0; k--) {
                 text.append("line_scan samy -1 1 --steps 10 --exp_time 0.01 --relative false --no_wait\n");
                 scansQueued++;
