@@ -85,6 +85,7 @@ final class ItestRuntime {
         options.add(frameworkProperty("jbec.redis.address").value(redis.address().toString()));
         options.add(frameworkProperty(DEPLOY_PROPERTY).value(deploy.toString()));
         options.add(frameworkProperty("felix.fileinstall.poll").value("200"));
+        options.add(frameworkProperty("felix.fileinstall.filter").value(".*\\.(cfg|config)"));
         options.add(frameworkProperty("felix.fileinstall.noInitialDelay").value("true"));
         options.add(frameworkProperty("felix.fileinstall.start.level").value(Integer.toString(RuntimeBundle.SERVICE_LEVEL)));
         options.add(frameworkProperty("gosh.args").value("--nointeractive"));

@@ -89,6 +89,8 @@ final class JbecInstance implements AutoCloseable {
         p.put("org.osgi.framework.startlevel.beginning", Integer.toString(JbecFramework.BEGINNING_LEVEL - 1));
         p.put("felix.fileinstall.dir", home.deploy().toString());
         p.put("felix.fileinstall.poll", "500");
+        // plugin jars are deployed by jBEC (queue coordination); FileInstall keeps the configuration files
+        p.put("felix.fileinstall.filter", ".*\\.(cfg|config)");
         p.put("felix.fileinstall.noInitialDelay", "true");
         p.put("felix.fileinstall.start.level", Integer.toString(org.jbec.launcher.RuntimeBundle.SERVICE_LEVEL));
         p.put("felix.fileinstall.bundles.new.start", "true");

@@ -67,6 +67,24 @@ final class BundleUpgrade {
                 (System.nanoTime() - start) / 1e9, pauseNow ? "paused mid-scan" : "between items");
     }
 
+    /** Uninstalls a bundle between queue items (no scan starts meanwhile, the running one finishes first). */
+    String remove(Bundle bundle) throws Exception {
+        List<String> queues = queueNames();
+        queues.forEach(q -> client.modify("lock", q, Map.of("reason", "removal of " + bundle.getSymbolicName(),
+                "identifier", LOCK, "allow_device_instructions", false), null));
+        try {
+            awaitNoActiveItem();
+            String name = bundle.getSymbolicName() + " " + bundle.getVersion();
+            bundle.uninstall();
+            CountDownLatch refreshed = new CountDownLatch(1);
+            context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> refreshed.countDown());
+            refreshed.await(60, TimeUnit.SECONDS);
+            return name + " uninstalled";
+        } finally {
+            queues.forEach(q -> client.modify("release_lock", q, Map.of("identifier", LOCK), null));
+        }
+    }
+
     /** A new bundle: installed from the jar and started; uninstalled again when its components do not come up. */
     String install(Path jar) throws Exception {
         long start = System.nanoTime();
