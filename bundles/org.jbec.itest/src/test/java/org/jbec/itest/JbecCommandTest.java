@@ -423,6 +423,44 @@ class JbecCommandTest {
                 + String.join("\n", outcomes));
     }
 
+    /** The example beamline plugin: slit pseudo-motors, the monochromator energy and its energy scan. */
+    @Test
+    void theDemoBeamlinePluginBringsPseudoMotorsAndAnEnergyScan() throws Exception {
+        Path demo = ROOT.resolve("beamline-plugins/org.jbec.beamline.demo/target/org.jbec.beamline.demo-0.1.0-SNAPSHOT.jar");
+        Path optics = writeConfig("optics.yaml", """
+                bl: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                     deviceConfig: {delay: 0, limits: [-20, 20]}}
+                br: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                     deviceConfig: {delay: 0, limits: [-20, 20]}}
+                slit_gap: {readoutPriority: baseline, deviceClass: demo.SlitAxis, enabled: true, needs: [bl, br],
+                           deviceConfig: {axis: gap, left: bl, right: br}}
+                slit_centre: {readoutPriority: baseline, deviceClass: demo.SlitAxis, enabled: true, needs: [bl, br],
+                              deviceConfig: {axis: centre, left: bl, right: br}}
+                theta: {readoutPriority: baseline, deviceClass: ophyd_devices.SimPositioner, enabled: true,
+                        deviceConfig: {delay: 0, limits: [1, 80]}}
+                mono: {readoutPriority: baseline, deviceClass: demo.MonoEnergy, enabled: true, needs: [theta],
+                       deviceConfig: {theta: theta}}
+                """);
+        Result r = jbec(List.of("--config", dataConfig().toString(), "--devices", fastSession().toString(), "run",
+                script("""
+                deploy %s
+                config_add %s
+                umv slit_gap 2
+                umv slit_centre 0.5
+                wm bl br slit
+                umv mono 8
+                energy_scan 8 9 3
+                """.formatted(demo, optics)).toString()));
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().matches("(?s).*\\nbl\\s+-0\\.5000\\s.*"), "blades at centre ∓ gap/2:\n" + r.all());
+        assertTrue(r.out().matches("(?s).*\\nbr\\s+1\\.5000\\s.*"), r.all());
+        assertTrue(r.out().matches("(?s).*\\nslit_gap\\s+2\\.0000\\s.*"), r.all());
+        assertTrue(r.out().contains("done: mono 8.0000"), r.all());
+        assertTrue(r.out().contains("Scan 1 (energy_scan, 3 points)"), r.all());
+        assertTrue(r.out().matches("(?s).*\\n\\s+1\\s+8\\.50000\\s.*"), "the middle point at 8.5 keV:\n" + r.all());
+        assertTrue(r.out().contains("Scan 1 closed: 3 points"), r.all());
+    }
+
     @Test
     void aScanCommandWithBadArgumentsSaysWhatIsWrong() throws Exception {
         Result r = jbec(List.of("--config", config.toString(), "run", script("""
