@@ -459,6 +459,14 @@ class JbecCommandTest {
         assertTrue(r.out().contains("Scan 1 (energy_scan, 3 points)"), r.all());
         assertTrue(r.out().matches("(?s).*\\n\\s+1\\s+8\\.50000\\s.*"), "the middle point at 8.5 keV:\n" + r.all());
         assertTrue(r.out().contains("Scan 1 closed: 3 points"), r.all());
+        // the plugin's own group in the NeXus file, read by h5py
+        Path file = work.resolve("data/S00000-00999/S00001/S00001_master.h5");
+        Process h5py = new ProcessBuilder("/usr/bin/python3", "-c", "import h5py, sys; f = h5py.File(sys.argv[1], 'r'); "
+                + "g = f['/entry/demo_beamline']; print(g.attrs['NX_class'].decode(), round(float(g['mono'][()]), 3), "
+                + "round(float(g['slit_gap'][()]), 3))", file.toString()).redirectErrorStream(true).start();
+        String read = new String(h5py.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(h5py.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("NXcollection 8.0 2.0", read);
     }
 
     @Test

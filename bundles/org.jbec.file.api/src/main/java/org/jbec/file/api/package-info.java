@@ -4,7 +4,7 @@
  * service named by {@code file_writer.plugin} in the servers config.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jbec.file.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -74,7 +74,8 @@ final class InstructionExecutor {
             if (!md.claim() && !(awaitClassReturn(md) && md.claim())) {
                 targets.forEach(ManagedDevice::release);
                 respondError(instruction, id, name, "DeviceNotConnectedError", "Device " + name
-                        + " is not available: " + md.problem);
+                        + " is not available: " + md.problem
+                        + (md.classLeftNanos != 0 ? " (it did not return within " + CLASS_RETURN.toSeconds() + " s)" : ""));
                 return;
             }
             targets.add(md);
@@ -118,8 +119,12 @@ final class InstructionExecutor {
         }
     }
 
-    /** How long an instruction waits for a device whose class is being updated. */
-    static final Duration CLASS_RETURN = Duration.ofSeconds(30);
+    /**
+     * How long an instruction waits for a device whose class is being updated: measured updates take
+     * well under a second; a class that stays away longer was stopped on purpose, and its instructions
+     * fail after no more than one guarded call would have taken.
+     */
+    static final Duration CLASS_RETURN = CALL_LIMIT;
 
     /**
      * A device whose class just left (its bundle is being updated) is usually back within a second:

@@ -30,6 +30,21 @@ import io.jhdf.api.WritableGroup;
 public final class NexusFormat implements FileFormat {
 
     static final String NAME = "default_NeXus_format";
+    private static final java.util.Set<String> LAYOUT = java.util.Set.of("collection", "control", "data", "sample",
+            "instrument", "start_time", "end_time", "title", "entry_identifier_uuid", "program_name");
+    private final org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger(NexusFormat.class);
+    private final List<org.jbec.file.api.NexusContribution> contributions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Plugins' groups under /entry (whiteboard). */
+    @org.osgi.service.component.annotations.Reference(cardinality = org.osgi.service.component.annotations.ReferenceCardinality.MULTIPLE,
+            policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC)
+    void addContribution(org.jbec.file.api.NexusContribution contribution) {
+        contributions.add(contribution);
+    }
+
+    void removeContribution(org.jbec.file.api.NexusContribution contribution) {
+        contributions.remove(contribution);
+    }
 
     @Override
     public void write(ScanFile scan, Path target) throws IOException {
@@ -56,9 +71,26 @@ public final class NexusFormat implements FileFormat {
             source.putDataset("type", scan.instrument().getOrDefault("source_type", "Synchrotron X-ray Source"));
             source.putDataset("name", scan.instrument().getOrDefault("source_name", "Swiss Light Source"));
             source.putDataset("probe", scan.instrument().getOrDefault("source_probe", "x-ray"));
+            contribute(entry, scan);
             Hdf.fillEmptyGroups(file);
         } catch (RuntimeException e) {
             throw new IOException("jHDF could not write " + target + ": " + e, e);
+        }
+    }
+
+    private void contribute(WritableGroup entry, ScanFile scan) {
+        for (org.jbec.file.api.NexusContribution c : contributions) {
+            try {
+                if (LAYOUT.contains(c.group())) {
+                    logger.warn("NeXus contribution '{}' skipped: the layout owns that group", c.group());
+                    continue;
+                }
+                Map<String, Object> content = c.content(scan);
+                WritableGroup g = Hdf.group(entry, c.group(), c.nxClass());
+                content.forEach((k, v) -> Hdf.put(g, k, v));
+            } catch (RuntimeException e) {
+                logger.warn("NeXus contribution {} skipped: {}", c.getClass().getName(), e.toString());
+            }
         }
     }
 
