@@ -45,7 +45,8 @@ public final class PluginGenerator {
             throw new IllegalArgumentException(module + " exists already");
         }
         Map<String, String> files = PluginTemplates.files(name, bsn, className(name),
-                into ? home.toAbsolutePath().resolve("pom.xml").toString() : "../../pom.xml");
+                into ? home.toAbsolutePath().resolve("pom.xml").toString() : "../../pom.xml",
+                into ? home.toAbsolutePath().toString() : "${project.basedir}/../..");
         for (Map.Entry<String, String> f : files.entrySet()) {
             Path target = module.resolve(f.getKey());
             Files.createDirectories(target.getParent());

@@ -5,16 +5,16 @@ import java.util.Map;
 
 /**
  * The files of a new beamline plugin: pom, an example device class (a counter reading another
- * device), an example scan, an example session, unit tests and a README. Placeholders: {@code @NAME@}
+ * device), an example scan, an example session, unit tests, an in-framework test and a README. Placeholders: {@code @NAME@}
  * (plugin name), {@code @BSN@} (symbolic name = package), {@code @CLS@} (class prefix),
- * {@code @PARENT@} (the root pom).
+ * {@code @PARENT@} (the root pom), {@code @ROOT@} (the jBEC checkout).
  */
 final class PluginTemplates {
 
     private PluginTemplates() {
     }
 
-    static Map<String, String> files(String name, String bsn, String cls, String parentPom) {
+    static Map<String, String> files(String name, String bsn, String cls, String parentPom, String root) {
         String dir = "src/main/java/" + bsn.replace('.', '/') + "/internal/";
         String testDir = "src/test/java/" + bsn.replace('.', '/') + "/internal/";
         Map<String, String> files = new LinkedHashMap<>();
@@ -26,8 +26,10 @@ final class PluginTemplates {
         files.put("config/@NAME@.yaml", SESSION);
         files.put(testDir + "@CLS@CounterTest.java", COUNTER_TEST);
         files.put(testDir + "@CLS@CountScanTest.java", SCAN_TEST);
+        files.put(testDir + "@CLS@InFrameworkTest.java", PluginFrameworkTestTemplate.TEST);
         Map<String, String> out = new LinkedHashMap<>();
-        files.forEach((path, text) -> out.put(fill(path, name, bsn, cls, parentPom), fill(text, name, bsn, cls, parentPom)));
+        files.forEach((path, text) -> out.put(fill(path, name, bsn, cls, parentPom),
+                fill(text, name, bsn, cls, parentPom).replace("@ROOT@", root)));
         return out;
     }
 
@@ -50,12 +52,18 @@ final class PluginTemplates {
               <artifactId>@BSN@</artifactId>
               <name>jBEC beamline plugin @NAME@</name>
               <description>Device classes and scans of the @NAME@ beamline</description>
+              <properties>
+                <!-- the jBEC checkout whose runtime the in-framework test boots (built: cnf/target/export) -->
+                <jbec.root>@ROOT@</jbec.root>
+              </properties>
               <dependencies>
                 <!-- plugins depend on API bundles only -->
                 <dependency><groupId>org.jbec</groupId><artifactId>org.jbec.device.api</artifactId><version>${project.version}</version></dependency>
                 <dependency><groupId>org.jbec</groupId><artifactId>org.jbec.scan.api</artifactId><version>${project.version}</version></dependency>
                 <dependency><groupId>org.osgi</groupId><artifactId>osgi.core</artifactId></dependency>
                 <dependency><groupId>org.osgi</groupId><artifactId>org.osgi.service.component.annotations</artifactId></dependency>
+                <!-- the in-framework test boots jBEC's runtime from this checkout -->
+                <dependency><groupId>org.jbec</groupId><artifactId>org.jbec.test.support</artifactId><version>${project.version}</version><scope>test</scope></dependency>
               </dependencies>
               <build>
                 <plugins>

@@ -113,6 +113,43 @@ final class BecClient {
                 parameter, queue));
     }
 
+    /**
+     * Calls a device method through the device server as BEC's client does (an {@code rpc} device
+     * instruction; the result under {@code info/devices/rpc/<rpc_id>}).
+     *
+     * @throws IllegalStateException with the device server's error, or when it does not answer in time
+     */
+    Object rpc(String device, String func) throws InterruptedException {
+        String rpcId = UUID.randomUUID().toString();
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("RID", rpcId);
+        metadata.put("device_instr_id", UUID.randomUUID().toString());
+        Map<String, Object> parameter = new LinkedHashMap<>();
+        parameter.put("device", device);
+        parameter.put("func", func);
+        parameter.put("rpc_id", rpcId);
+        parameter.put("args", List.of());
+        parameter.put("kwargs", Map.of());
+        bus.send(Endpoints.deviceInstructions(), new org.jbec.bus.api.message.DeviceInstructionMessage(metadata, device,
+                "rpc", parameter));
+        long deadline = System.nanoTime() + ANSWER_WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<org.jbec.bus.api.message.DeviceRPCMessage> answer = bus.get(Endpoints.deviceRpc(rpcId));
+            if (answer.isPresent()) {
+                if (!Boolean.TRUE.equals(answer.get().success())) {
+                Object out = answer.get().out();
+                    throw new IllegalStateException(out instanceof org.jbec.bus.api.message.ErrorInfo e ? e.errorMessage()
+                            : out instanceof Map<?, ?> m && m.get("error_message") != null ? String.valueOf(m.get("error_message"))
+                            : String.valueOf(out));
+                }
+                return answer.get().returnVal();
+            }
+            Thread.sleep(10); // BEC's client polls the key too: it is set, not published
+        }
+        throw new IllegalStateException("no answer from the device server for " + device + "." + func + " within "
+                + ANSWER_WITHIN.toSeconds() + " s: is it running? (see status)");
+    }
+
     /** The device's readback value (its hinted signal), if published. */
     Optional<Object> readback(String device) {
         return bus.get(Endpoints.deviceReadback(device)).map(DeviceMessage::signals).map(s -> s.get(device))

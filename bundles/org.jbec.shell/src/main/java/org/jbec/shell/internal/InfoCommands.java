@@ -126,10 +126,19 @@ public final class InfoCommands {
         return out.toString();
     }
 
-    @Descriptor("a device's last reading: every signal with its value")
-    public String read(@Descriptor("device") String device) {
-        Map<String, Object> signals = client.bus().get(Endpoints.deviceReadback(device)).map(DeviceMessage::signals)
-                .orElseThrow(() -> new IllegalArgumentException("no reading of " + device + " is published"));
+    @Descriptor("reads a device now: every signal with its value (--cached: its last published reading)")
+    public String read(@Descriptor("the last published reading instead of a fresh read") @Parameter(names = "--cached",
+            absentValue = "false", presentValue = "true") boolean cached,
+            @Descriptor("device") String device) throws InterruptedException {
+        Map<?, ?> signals;
+        if (cached) {
+            signals = client.bus().get(Endpoints.deviceReadback(device)).map(DeviceMessage::signals)
+                    .orElseThrow(() -> new IllegalArgumentException("no reading of " + device + " is published"));
+        } else if (client.rpc(device, "read") instanceof Map<?, ?> fresh) {
+            signals = fresh;
+        } else {
+            throw new IllegalStateException(device + " returned no reading");
+        }
         StringBuilder out = new StringBuilder();
         signals.forEach((signal, reading) -> out.append(String.format(Locale.ROOT, "%-28s %s%n", signal,
                 reading instanceof Map<?, ?> r ? r.get("value") : reading)));

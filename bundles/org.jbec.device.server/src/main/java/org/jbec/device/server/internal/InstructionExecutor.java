@@ -60,7 +60,7 @@ final class InstructionExecutor {
             return; // BEC ignores instructions without devices, without any response
         }
         String id = String.valueOf(instruction.metadata().getOrDefault("device_instr_id", ""));
-        List<ManagedDevice> targets = new ArrayList<>();
+        List<ManagedDevice> wanted = new ArrayList<>();
         for (String name : names) {
             ManagedDevice md = devices.apply(name.split("\\.")[0]);
             if (md == null) {
@@ -71,20 +71,42 @@ final class InstructionExecutor {
                 respondError(instruction, id, name, "DisabledDeviceError", "Device " + name + " is disabled.");
                 return;
             }
-            if (!md.claim() && !(awaitClassReturn(md) && md.claim())) {
-                targets.forEach(ManagedDevice::release);
-                respondError(instruction, id, name, "DeviceNotConnectedError", "Device " + name
-                        + " is not available: " + md.problem
+            wanted.add(md);
+        }
+        List<ManagedDevice> targets = new ArrayList<>();
+        while (true) {
+            int refused = claimAll(wanted, targets);
+            if (refused < 0) {
+                break;
+            }
+            // nothing is held while waiting: a class leaving tears its devices down one by one, and
+            // one of ours may be next in line
+            ManagedDevice md = wanted.get(refused);
+            if (!awaitClassReturn(md)) {
+                respondError(instruction, id, names.get(refused), "DeviceNotConnectedError", "Device "
+                        + names.get(refused) + " is not available: " + md.problem
                         + (md.classLeftNanos != 0 ? " (it did not return within " + CLASS_RETURN.toSeconds() + " s)" : ""));
                 return;
             }
-            targets.add(md);
         }
         try {
             run(instruction, names, targets, id);
         } finally {
             targets.forEach(ManagedDevice::release);
         }
+    }
+
+    /** Claims every device in order; on a refusal releases those claimed and returns its index, else -1. */
+    private static int claimAll(List<ManagedDevice> wanted, List<ManagedDevice> claimed) {
+        for (int i = 0; i < wanted.size(); i++) {
+            if (!wanted.get(i).claim()) {
+                claimed.forEach(ManagedDevice::release);
+                claimed.clear();
+                return i;
+            }
+            claimed.add(wanted.get(i));
+        }
+        return -1;
     }
 
     /** Runs a validated instruction; its devices are claimed, so an update of their class waits for it. */
