@@ -16,12 +16,31 @@ import java.util.Map;
  *                        {@code widgets_settings})
  * @param abortOnCtrlC    Ctrl-C in the shell aborts the running scan (else pauses it)
  * @param enforceAcls     every service and user authenticates as its own Redis ACL user
+ * @param scanServer      jBEC: what the scan server does after a restart and during a Redis outage
  */
 public record ServersConfig(String source, Redis redis, FileWriter fileWriter, Log log,
-        Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls) {
+        Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls, ScanServer scanServer) {
 
     public ServersConfig {
         basePaths = Map.copyOf(basePaths);
+    }
+
+    /** The configuration before the {@code scan_server} section existed (its defaults). */
+    public ServersConfig(String source, Redis redis, FileWriter fileWriter, Log log,
+            Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls) {
+        this(source, redis, fileWriter, log, basePaths, abortOnCtrlC, enforceAcls, ScanServer.DEFAULTS);
+    }
+
+    /**
+     * @param restartInterrupted     a scan interrupted by a crash of the scan server is queued again
+     *                               after the restart (only when its request has {@code allow_restart})
+     * @param resumeQueueAfterRestart the queue restored after a restart runs on at once; otherwise it
+     *                               waits, paused, for the operator's {@code continue}
+     * @param abortOnRedisOutage     a scan running when Redis goes away is aborted (with an alarm) once
+     *                               Redis is back; otherwise it pauses and goes on
+     */
+    public record ScanServer(boolean restartInterrupted, boolean resumeQueueAfterRestart, boolean abortOnRedisOutage) {
+        public static final ScanServer DEFAULTS = new ScanServer(false, false, false);
     }
 
     /**

@@ -20,7 +20,7 @@ public final class ServersConfigReader {
     private static final Set<String> LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
     private static final Set<String> TOP_KEYS = Set.of("redis", "file_writer", "log_writer", "user_macros",
             "user_scripts", "widgets_settings", "atlas", "scilog", "acl", "procedures", "abort_on_ctrl_c",
-            "enforce_acls");
+            "enforce_acls", "scan_server");
 
     private final YamlReader yaml = new YamlReader();
     private final String account;
@@ -91,13 +91,24 @@ public final class ServersConfigReader {
 
         boolean abortOnCtrlC = c.bool(top, "", "abort_on_ctrl_c", d.abortOnCtrlC());
         boolean enforceAcls = c.bool(top, "", "enforce_acls", d.enforceAcls());
+        YamlNode.Mapping scanServer = c.section(top, "scan_server",
+                Set.of("restart_interrupted", "resume_queue_after_restart", "on_redis_outage"));
+        ServersConfig.ScanServer sd = ServersConfig.ScanServer.DEFAULTS;
+        boolean restartInterrupted = c.bool(scanServer, "scan_server", "restart_interrupted", sd.restartInterrupted());
+        boolean resumeQueue = c.bool(scanServer, "scan_server", "resume_queue_after_restart",
+                sd.resumeQueueAfterRestart());
+        String outage = c.string(scanServer, "scan_server", "on_redis_outage", sd.abortOnRedisOutage() ? "abort" : "pause");
+        if (!outage.equals("pause") && !outage.equals("abort")) {
+            c.problem(scanServer.entries().get("on_redis_outage"), "scan_server.on_redis_outage", "must be pause or abort, not '" + outage + "'");
+        }
 
         if (!c.problems.isEmpty()) {
             throw new ConfigException(c.problems);
         }
         return new ServersConfig(file, new ServersConfig.Redis(host, port, embedded),
                 new ServersConfig.FileWriter(plugin, dataPath, partMb), new ServersConfig.Log(logPath, level, levels),
-                basePaths, abortOnCtrlC, enforceAcls);
+                basePaths, abortOnCtrlC, enforceAcls,
+                new ServersConfig.ScanServer(restartInterrupted, resumeQueue, outage.equals("abort")));
     }
 
     /** Collects problems while reading typed values; every getter falls back to the default on error. */

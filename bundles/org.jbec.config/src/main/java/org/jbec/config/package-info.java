@@ -3,7 +3,7 @@
  * servers configuration in BEC's shape, validated with errors that name file:line and key.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jbec.config;
 
 import org.osgi.annotation.bundle.Export;

@@ -86,6 +86,19 @@ class ServersConfigReaderTest {
     }
 
     @Test
+    void scanServerRecoverySettingsAreReadAndChecked() throws Exception {
+        assertEquals(ServersConfig.ScanServer.DEFAULTS, parse("").scanServer());
+        ServersConfig.ScanServer s = parse("scan_server:\n  restart_interrupted: true\n"
+                + "  resume_queue_after_restart: true\n  on_redis_outage: abort\n").scanServer();
+        assertEquals(new ServersConfig.ScanServer(true, true, true), s);
+        List<ConfigProblem> p = problems("scan_server:\n  on_redis_outage: retry\n");
+        assertEquals(1, p.size());
+        assertEquals("scan_server.on_redis_outage", p.get(0).key());
+        assertEquals(2, p.get(0).line());
+        assertTrue(p.get(0).message().contains("pause or abort"), p.get(0).message());
+    }
+
+    @Test
     void partFileSizeIsReadAndBounded() throws Exception {
         assertEquals(16, parse("file_writer:\n  part_mb: 16\n").fileWriter().partMb());
         assertEquals(64, parse("").fileWriter().partMb());

@@ -77,14 +77,17 @@ public final class ServersConfigPublisher {
     }
 
     static Map<String, Object> serverSettings(ServersConfig config, Path home) {
-        return Map.of(
-                "source", config.source(),
-                "file_writer.plugin", config.fileWriter().plugin(),
-                "file_writer.base_path", home.resolve(config.fileWriter().basePath()).normalize().toString(),
-                "file_writer.part_mb", config.fileWriter().partMb(),
-                "log_writer.base_path", home.resolve(config.log().basePath()).normalize().toString(),
-                "abort_on_ctrl_c", config.abortOnCtrlC(),
-                "enforce_acls", config.enforceAcls());
+        return Map.ofEntries(
+                Map.entry("source", config.source()),
+                Map.entry("file_writer.plugin", config.fileWriter().plugin()),
+                Map.entry("file_writer.base_path", home.resolve(config.fileWriter().basePath()).normalize().toString()),
+                Map.entry("file_writer.part_mb", config.fileWriter().partMb()),
+                Map.entry("log_writer.base_path", home.resolve(config.log().basePath()).normalize().toString()),
+                Map.entry("abort_on_ctrl_c", config.abortOnCtrlC()),
+                Map.entry("enforce_acls", config.enforceAcls()),
+                Map.entry("scan_server.restart_interrupted", config.scanServer().restartInterrupted()),
+                Map.entry("scan_server.resume_queue_after_restart", config.scanServer().resumeQueueAfterRestart()),
+                Map.entry("scan_server.on_redis_outage", config.scanServer().abortOnRedisOutage() ? "abort" : "pause"));
     }
 
     private static String property(BundleContext context, String key, String def) {

@@ -97,9 +97,31 @@ public final class ScanCommandRegistry {
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put("osgi.command.scope", "jbec");
                 props.put("osgi.command.function", name);
-                registered.put(name, context.registerService(Function.class, new ScanCommand(name), props));
+                try {
+                    registered.put(name, context.registerService(Function.class, new ScanCommand(name), props));
+                } catch (IllegalStateException bundleStopping) {
+                    // this component is being deactivated (its bundle refreshed): nothing to register
+                }
             }
         });
+    }
+
+    /**
+     * The scan as offered now; a scan whose bundle is being updated is missing for a moment, so a command
+     * waits for it as long as it keeps the command registered before saying it is gone.
+     */
+    private ScanDescription offered(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + GRACE_NANOS;
+        while (true) {
+            ScanDescription scan = client.scans().get(name);
+            if (scan != null) {
+                return scan;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " is no longer offered");
+            }
+            Thread.sleep(50); // the offer is a key on the bus, republished by the scan server
+        }
     }
 
     /** A scan as a command: its arguments as the signature says, then the live table until it ends. */
@@ -112,10 +134,7 @@ public final class ScanCommandRegistry {
 
         @Override
         public Object execute(CommandSession session, List<Object> arguments) throws Exception {
-            ScanDescription scan = client.scans().get(name);
-            if (scan == null) {
-                throw new IllegalStateException(name + " is no longer offered");
-            }
+            ScanDescription scan = offered(name);
             if (arguments.size() == 1 && ("--help".equals(arguments.get(0)) || "-h".equals(arguments.get(0)))) {
                 return ScanHelp.text(scan);
             }

@@ -86,6 +86,7 @@ public final class FileWriterService {
         }
         subscriptions.add(bus.subscribe(Endpoints.scanStatus(), e -> collecting.execute(() -> onStatus(e))));
         subscriptions.add(bus.subscribe(Endpoints.scanSegment(), e -> collecting.execute(() -> onSegments(e))));
+        collecting.execute(this::recoverUnwritten);
         handle.setStatus(BecStatus.RUNNING);
     }
 
@@ -111,7 +112,8 @@ public final class FileWriterService {
             if ("open".equals(status.status())) {
                 opened(status);
             } else if (!"paused".equals(status.status())) {
-                ScanCollector scan = scans.get(status.scanId());
+                ScanCollector known = scans.get(status.scanId());
+                ScanCollector scan = known != null ? known : recovered(status);
                 if (scan != null) {
                     scan.finish(status);
                     writeWhenReady(scan);
@@ -124,6 +126,55 @@ public final class FileWriterService {
         } catch (RuntimeException e) {
             logger.warn("scan status {} of {} not handled: {}", status.status(), status.scanId(), e.toString(), e);
         }
+    }
+
+    /**
+     * A scan that ended without this writer having seen it open: the writer was down (a crash of its
+     * process, a restart) while it ran. Its points are kept in Redis for 30 minutes
+     * ({@code info/public/<scan>/scan_segment/<point>}), so the file is written from there. Nothing when
+     * its file is done (a file announced but not done is what a writer that died leaves).
+     */
+    private ScanCollector recovered(ScanStatusMessage end) {
+        if (end.scanNumber() == null || bus.get(Endpoints.publicFile(end.scanId(), "master"))
+                .filter(f -> Boolean.TRUE.equals(f.done())).isPresent()) {
+            return null;
+        }
+        opened(end);
+        ScanCollector scan = scans.get(end.scanId());
+        if (scan == null) {
+            return null;
+        }
+        int points = 0;
+        for (String key : bus.keys(Endpoints.publicScanSegment(end.scanId(), "*"))) {
+            String pointId = key.substring(key.lastIndexOf('/') + 1);
+            var point = bus.get(Endpoints.publicScanSegment(end.scanId(), pointId));
+            if (point.isPresent()) {
+                scan.add(point.get());
+                points++;
+            }
+        }
+        logger.warn("Scan {} ended ({}) while the file writer was away: its file is written from the {} points kept in Redis",
+                end.scanNumber(), end.status(), points);
+        return scan;
+    }
+
+    /** At start: scans that ended while no file writer ran and still have no file. */
+    private void recoverUnwritten() {
+        try {
+            for (String key : bus.keys(Endpoints.publicScanInfo("*"))) {
+                String[] parts = key.split("/");
+                if (parts.length == 4) {
+                    bus.get(Endpoints.publicScanInfo(parts[2])).filter(s -> !"open".equals(s.status())
+                            && !"paused".equals(s.status())).ifPresent(this::onStatusMessage);
+                }
+            }
+        } catch (RuntimeException e) {
+            logger.warn("scans without a file not looked for: {}", e.toString());
+        }
+    }
+
+    private void onStatusMessage(ScanStatusMessage status) {
+        onStatus(new BusEvent(Endpoints.scanStatus().key(), null, status));
     }
 
     private void opened(ScanStatusMessage status) {

@@ -17,7 +17,7 @@ import org.jbec.bus.api.message.ScanQueueMessage;
  */
 final class QueueItem {
 
-    final String queueId = UUID.randomUUID().toString();
+    final String queueId;
     final ScanQueueMessage request;
     final String requestId;
     final boolean isScan;
@@ -37,10 +37,16 @@ final class QueueItem {
     volatile boolean ended;
 
     QueueItem(ScanQueueMessage request, boolean isScan) {
+        this(request, isScan, null, null);
+    }
+
+    /** An item with the ids it had before (restored after a restart); null ids are made new. */
+    QueueItem(ScanQueueMessage request, boolean isScan, String queueId, String scanId) {
         this.request = request;
-        this.requestId = String.valueOf(request.metadata().getOrDefault("RID", queueId));
+        this.queueId = queueId != null ? queueId : UUID.randomUUID().toString();
+        this.requestId = String.valueOf(request.metadata().getOrDefault("RID", this.queueId));
         this.isScan = isScan;
-        this.scanId = isScan ? UUID.randomUUID().toString() : null;
+        this.scanId = !isScan ? null : scanId != null ? scanId : UUID.randomUUID().toString();
     }
 
     boolean stopped() {

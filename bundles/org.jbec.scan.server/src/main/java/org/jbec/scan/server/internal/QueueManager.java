@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * aborting the scan they name. Every change publishes the full queue status. All queue state is
  * guarded by one lock ({@link #state}); workers wait on it.
  */
-@Component(immediate = true)
+@Component(immediate = true, configurationPid = "org.jbec.servers",
+        configurationPolicy = org.osgi.service.component.annotations.ConfigurationPolicy.OPTIONAL)
 public final class QueueManager implements ItemControl {
 
     /** BEC removes a named queue after 60 s of being empty. */
@@ -72,9 +73,15 @@ public final class QueueManager implements ItemControl {
         return h != null && h.status() == BecStatus.RUNNING;
     }
 
+    /** From the servers config ({@code scan_server.*}): what happens after a restart. */
+    private final boolean restartInterrupted;
+    private final boolean resumeAfterRestart;
+
     @Activate
     public QueueManager(@Reference Connector bus, @Reference Alarms alarms, @Reference BecServices services,
-            @Reference ScanCatalogue catalogue) {
+            @Reference ScanCatalogue catalogue, Map<String, Object> properties) {
+        this.restartInterrupted = Boolean.TRUE.equals(properties.get("scan_server.restart_interrupted"));
+        this.resumeAfterRestart = Boolean.TRUE.equals(properties.get("scan_server.resume_queue_after_restart"));
         this.bus = bus;
         this.alarms = alarms;
         this.services = services;
@@ -102,6 +109,7 @@ public final class QueueManager implements ItemControl {
             subscriptions.add(bus.subscribe(Endpoints.scanQueueOrderChange(), e -> inbox.execute(() -> onOrder(e))));
             subscriptions.add(bus.subscribe(Endpoints.alarms(), e -> inbox.execute(() -> onAlarm(e))));
             synchronized (state) {
+                recover();
                 ensureWorker(queues.get("primary"));
             }
             publishStatus();
@@ -125,6 +133,37 @@ public final class QueueManager implements ItemControl {
             insert(queue, request, queue.items.size());
         }
         publishStatus();
+    }
+
+    /**
+     * A changed servers config must not restart the scan server under a running scan: its
+     * {@code scan_server.*} settings apply from the next start.
+     */
+    @org.osgi.service.component.annotations.Modified
+    void modified(Map<String, Object> properties) {
+        logger.info("Servers config changed; the scan server's restart settings apply from its next start");
+    }
+
+    /** Takes over the queue the previous scan server left in Redis; caller holds the lock. */
+    private void recover() {
+        try {
+            QueueRecovery.Result r = new QueueRecovery(bus, alarms).recover(this, restartInterrupted, resumeAfterRestart);
+            if (r.requeued() > 0 || !r.interrupted().isEmpty()) {
+                logger.warn("Queue restored after a restart: {} items queued again{}, interrupted scans {}", r.requeued(),
+                        resumeAfterRestart ? "" : " (paused until continue)", r.interrupted());
+            }
+        } catch (RuntimeException e) {
+            // a queue status that cannot be read must not keep the scan server from starting
+            logger.error("The previous queue could not be restored: {}", e.toString(), e);
+            alarms.raise(AlarmSeverity.MAJOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
+                    e.toString(), "The queue of the previous scan server could not be restored: " + e.getMessage(),
+                    "ScanServerRestart", null), Map.of());
+        }
+    }
+
+    /** An item rebuilt from a stored request, with its previous ids where given. */
+    QueueItem restoredItem(ScanQueueMessage request, String queueId, String scanId) {
+        return new QueueItem(request, worker.isScan(request.scanType()), queueId, scanId);
     }
 
     /** Adds an item for a request at a position; caller holds the lock. */

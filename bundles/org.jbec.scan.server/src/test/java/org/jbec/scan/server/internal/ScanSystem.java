@@ -87,7 +87,7 @@ final class ScanSystem implements AutoCloseable {
         Await.until("scans offered", () -> bus.get(Endpoints.availableScans())
                 .map(m -> ((Map<?, ?>) m.resource()).containsKey("line_scan")).orElse(false));
         guard = new ScanGuard(bus);
-        queues = new QueueManager(bus, alarmPublisher, lifecycle, catalogue);
+        queues = new QueueManager(bus, alarmPublisher, lifecycle, catalogue, Map.of());
         Await.until("services running", () -> bundler.running() && guard.listening() && queues.running());
     }
 
