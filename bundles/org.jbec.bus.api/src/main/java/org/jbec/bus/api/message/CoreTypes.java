@@ -52,6 +52,7 @@ public final class CoreTypes {
             RawMessage.class,
             DAPRequestMessage.class,
             DAPResponseMessage.class,
+            ProcessedDataMessage.class,
             LoginInfoMessage.class,
             CredentialsMessage.class,
             NotificationMessage.class,

@@ -4,7 +4,7 @@
  * codec envelopes: numpy arrays and scalars, complex numbers, sets, enums.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jbec.bus.api.message;
 
 import org.osgi.annotation.bundle.Export;
