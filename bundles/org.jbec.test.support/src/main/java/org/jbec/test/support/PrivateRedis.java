@@ -43,6 +43,26 @@ public final class PrivateRedis implements AutoCloseable {
                 Duration.ofSeconds(20));
     }
 
+    /**
+     * Stops it (SIGTERM: Redis writes its append-only file) and starts it again on the same port with
+     * its data, as the embedded Redis of a beamline comes back; {@code down} runs while it is away.
+     * Only for a server from {@link #startPersistent()}.
+     */
+    public void restartKeepingData(Runnable down) throws IOException {
+        server.close();
+        down.run();
+        server = RedisServerProcess.start(server.binary(), server.address().port(), folder, true,
+                Duration.ofSeconds(20));
+    }
+
+    /** A server that keeps its data in an append-only file across {@link #restartKeepingData}. */
+    public static PrivateRedis startPersistent() throws IOException {
+        Path folder = Files.createTempDirectory("jbec-test-redis-");
+        RedisBinary binary = RedisBinary.locate(binaries());
+        return new PrivateRedis(RedisServerProcess.start(binary, freePort(), folder, true, Duration.ofSeconds(20)),
+                folder);
+    }
+
     /** Starts a server with the launcher's choice of binary. */
     public static PrivateRedis start() throws IOException {
         return start(RedisBinary.locate(binaries()));

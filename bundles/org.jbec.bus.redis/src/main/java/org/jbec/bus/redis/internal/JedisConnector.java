@@ -70,6 +70,12 @@ public final class JedisConnector implements Connector, RedisConnection {
 
         /** BEC's cap. */
         long reconnectMaxMillis() default 30_000;
+
+        /**
+         * jBEC: how long a read or write waits for Redis to come back before it fails. Services stall
+         * through a short outage (a Redis restart) instead of failing what they were doing.
+         */
+        long outageWaitMillis() default 60_000;
     }
 
     private final Logger logger = LoggerFactory.getLogger(JedisConnector.class);
@@ -82,6 +88,7 @@ public final class JedisConnector implements Connector, RedisConnection {
     private final PubSubLoop pubsub;
     private final StreamReader streams;
     private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
+    private final long outageWaitNanos;
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(Dispatcher.named("jbec-bus-newest-only"));
 
@@ -90,6 +97,7 @@ public final class JedisConnector implements Connector, RedisConnection {
         RedisAddress address = new RedisAddress(config.host(), config.port());
         this.redis = new RedisEndpoint(address, config.timeoutMillis());
         this.embedded = config.embedded().isBlank() ? Optional.empty() : Optional.of(config.embedded());
+        this.outageWaitNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.outageWaitMillis());
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(32);
         this.pool = new JedisPool(poolConfig, redis.hostAndPort(), redis.clientConfig("jbec"));
@@ -169,14 +177,40 @@ public final class JedisConnector implements Connector, RedisConnection {
 
     // ---- writes
 
+    /**
+     * Runs a command; when Redis is unreachable it waits for the bus to be connected again (the readers
+     * resubscribed, so nothing written afterwards is missed by this connector's own subscribers) and
+     * tries again, up to {@link Config#outageWaitMillis()}. A command whose reply was lost may have
+     * run: Redis restarts drop the connection before a command rather than after it, in practice.
+     */
     private <T> T withJedis(String what, Function<Jedis, T> action) {
-        try (Jedis jedis = pool.getResource()) {
-            return action.apply(jedis);
-        } catch (JedisConnectionException e) {
-            // its idle siblings are most likely broken the same way
-            pool.clear();
-            throw new BusUnavailableException("Redis at " + redis + " unreachable during " + what, e);
+        long deadline = System.nanoTime() + outageWaitNanos;
+        while (true) {
+            try (Jedis jedis = pool.getResource()) {
+                return action.apply(jedis);
+            } catch (JedisConnectionException e) {
+                // its idle siblings are most likely broken the same way
+                pool.clear();
+                if (tracker.state() == ConnectionState.CLOSED || !awaitConnected(deadline)) {
+                    throw new BusUnavailableException("Redis at " + redis + " unreachable during " + what, e);
+                }
+            }
         }
+    }
+
+    /** Waits until the readers report the bus connected; false at the deadline or when closed. */
+    private boolean awaitConnected(long deadline) {
+        try {
+            do {
+                Thread.sleep(50); // the readers' reconnect loop flips the state; nothing to block on here
+                if (tracker.state() == ConnectionState.CONNECTED) {
+                    return true;
+                }
+            } while (System.nanoTime() < deadline && tracker.state() != ConnectionState.CLOSED);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
 
     private void transaction(String what, Consumer<Transaction> commands) {

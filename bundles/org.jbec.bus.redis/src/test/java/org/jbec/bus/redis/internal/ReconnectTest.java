@@ -58,6 +58,30 @@ class ReconnectTest {
     }
 
     @Test
+    void aWriteDuringAShortOutageWaitsAndGoesThroughOnceRedisIsBack() throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start()) {
+            JedisConnector connector = TestConfig.connector(redis.port());
+            try {
+                JedisConnectorTest.awaitState(connector, ConnectionState.CONNECTED);
+                Inbox channel = new Inbox();
+                try (Subscription a = connector.subscribe(Endpoints.stopDevices(), channel)) {
+                    redis.stop();
+                    JedisConnectorTest.awaitState(connector, ConnectionState.RECONNECTING);
+                    java.util.concurrent.CompletableFuture<Void> write = java.util.concurrent.CompletableFuture.runAsync(
+                            () -> connector.send(Endpoints.stopDevices(), new VariableMessage(null, 7L)));
+                    org.junit.jupiter.api.Assertions.assertFalse(write.isDone(), "the write waits for Redis");
+                    redis.restart();
+                    write.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    // written after the readers resubscribed: this connector's own subscriber gets it
+                    assertEquals(7L, channel.next().as(VariableMessage.class).value());
+                }
+            } finally {
+                connector.close();
+            }
+        }
+    }
+
+    @Test
     void commandsWhileRedisIsDownFailWithAClearError() throws Exception {
         try (PrivateRedis redis = PrivateRedis.start()) {
             JedisConnector connector = TestConfig.connector(redis.port());

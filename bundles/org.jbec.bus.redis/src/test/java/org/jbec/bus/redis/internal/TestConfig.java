@@ -28,4 +28,9 @@ record TestConfig(String host, int port, String embedded) implements JedisConnec
     public long reconnectMaxMillis() {
         return 500;
     }
+
+    @Override
+    public long outageWaitMillis() {
+        return 3000;
+    }
 }

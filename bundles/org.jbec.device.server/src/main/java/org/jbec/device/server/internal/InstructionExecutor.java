@@ -40,6 +40,7 @@ final class InstructionExecutor {
     private final DevicePublisher publisher;
     private final Guard guard;
     private final java.util.concurrent.ScheduledExecutorService timers;
+    private final RecentInstructions recent = new RecentInstructions();
     /** Reports a failed read (a WARNING alarm in the server). */
     private final java.util.function.BiConsumer<String, DeviceException> alarms;
 
@@ -60,6 +61,18 @@ final class InstructionExecutor {
             return; // BEC ignores instructions without devices, without any response
         }
         String id = String.valueOf(instruction.metadata().getOrDefault("device_instr_id", ""));
+        var repeat = recent.begin(id);
+        if (repeat.isPresent()) {
+            // sent again after a Redis outage: answer again if done, else the answer is on its way
+            repeat.get().ifPresent(answer -> {
+                try {
+                    bus.send(Endpoints.deviceInstructionsResponse(), answer);
+                } catch (RuntimeException e) {
+                    logger.warn("repeated answer to instruction {} not sent: {}", id, e.getMessage());
+                }
+            });
+            return;
+        }
         List<ManagedDevice> wanted = new ArrayList<>();
         for (String name : names) {
             ManagedDevice md = devices.apply(name.split("\\.")[0]);
@@ -374,9 +387,10 @@ final class InstructionExecutor {
             DeviceInstructionMessage instruction, String id, String status, ErrorInfo error, Boolean resultIsStatus,
             Object result) {
         try {
+            DeviceInstructionResponse answer = response(instruction, id, status, error, resultIsStatus, result);
+            recent.finished(id, answer);
             running.beforeFinal(out, () -> {
-                out.send(Endpoints.deviceInstructionsResponse(), response(instruction, id, status, error, resultIsStatus,
-                        result));
+                out.send(Endpoints.deviceInstructionsResponse(), answer);
                 out.execute();
             });
         } catch (RuntimeException e) {
@@ -392,10 +406,13 @@ final class InstructionExecutor {
 
     private void respond(DeviceInstructionMessage instruction, String id, String status, ErrorInfo error,
             Boolean resultIsStatus, Object result) {
+        DeviceInstructionResponse answer = new DeviceInstructionResponse(new LinkedHashMap<>(instruction.metadata()),
+                instruction.device(), status, error, instruction, id, resultIsStatus, result);
+        if (!"running".equals(status)) {
+            recent.finished(id, answer);
+        }
         try {
-            bus.send(Endpoints.deviceInstructionsResponse(), new DeviceInstructionResponse(
-                    new LinkedHashMap<>(instruction.metadata()), instruction.device(), status, error, instruction, id,
-                    resultIsStatus, result));
+            bus.send(Endpoints.deviceInstructionsResponse(), answer);
         } catch (RuntimeException e) {
             logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
         }

@@ -20,11 +20,39 @@ final class InstructionTracker implements AutoCloseable {
 
     private final Connector bus;
     private final Map<String, CompletableFuture<DeviceInstructionResponse>> pending = new ConcurrentHashMap<>();
+    /** What was sent for each pending id, to send again after a Redis outage. */
+    private final Map<String, DeviceInstructionMessage> sent = new ConcurrentHashMap<>();
     private final Subscription subscription;
+    private final Subscription outages;
+    private volatile boolean wasDown;
 
     InstructionTracker(Connector bus) {
         this.bus = bus;
         this.subscription = bus.subscribe(Endpoints.deviceInstructionsResponse(), this::onResponse);
+        this.outages = bus.onStateChange(this::onConnection);
+    }
+
+    /**
+     * An instruction or its answer may have been lost while Redis was away: every one still waited for
+     * is sent again (same id; the device server answers a repeat without running it twice).
+     */
+    private void onConnection(org.jbec.bus.api.ConnectionState state) {
+        if (state != org.jbec.bus.api.ConnectionState.CONNECTED) {
+            wasDown = true;
+            return;
+        }
+        if (wasDown) {
+            wasDown = false;
+            sent.forEach((id, instruction) -> {
+                if (pending.containsKey(id)) {
+                    try {
+                        bus.send(Endpoints.deviceInstructions(), instruction);
+                    } catch (RuntimeException e) {
+                        // the next reconnect tries again; the scan still waits for its answer
+                    }
+                }
+            });
+        }
     }
 
     /** Sends the instruction; the future completes with its final response. */
@@ -32,10 +60,12 @@ final class InstructionTracker implements AutoCloseable {
         String id = String.valueOf(instruction.metadata().get("device_instr_id"));
         CompletableFuture<DeviceInstructionResponse> done = new CompletableFuture<>();
         pending.put(id, done);
+        sent.put(id, instruction);
         try {
             bus.send(Endpoints.deviceInstructions(), instruction);
         } catch (RuntimeException e) {
             pending.remove(id);
+            sent.remove(id);
             done.completeExceptionally(e);
         }
         return done;
@@ -44,6 +74,7 @@ final class InstructionTracker implements AutoCloseable {
     /** Stops waiting for an instruction (its scan was stopped). */
     void forget(String instructionId) {
         pending.remove(instructionId);
+        sent.remove(instructionId);
     }
 
     int inFlight() {
@@ -53,6 +84,7 @@ final class InstructionTracker implements AutoCloseable {
     private void onResponse(BusEvent event) {
         for (Object message : event.messages()) {
             if (message instanceof DeviceInstructionResponse response && !"running".equals(response.status())) {
+                sent.remove(response.instructionId());
                 CompletableFuture<DeviceInstructionResponse> done = pending.remove(response.instructionId());
                 if (done != null) {
                     done.complete(response);
@@ -64,6 +96,8 @@ final class InstructionTracker implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        outages.close();
+        sent.clear();
         pending.values().forEach(f -> f.cancel(false));
         pending.clear();
     }

@@ -76,12 +76,16 @@ public final class QueueManager implements ItemControl {
     /** From the servers config ({@code scan_server.*}): what happens after a restart. */
     private final boolean restartInterrupted;
     private final boolean resumeAfterRestart;
+    private final boolean abortOnRedisOutage;
+    /** When the bus lost Redis (0: connected). */
+    private volatile long outageSinceNanos;
 
     @Activate
     public QueueManager(@Reference Connector bus, @Reference Alarms alarms, @Reference BecServices services,
             @Reference ScanCatalogue catalogue, Map<String, Object> properties) {
         this.restartInterrupted = Boolean.TRUE.equals(properties.get("scan_server.restart_interrupted"));
         this.resumeAfterRestart = Boolean.TRUE.equals(properties.get("scan_server.resume_queue_after_restart"));
+        this.abortOnRedisOutage = "abort".equals(properties.get("scan_server.on_redis_outage"));
         this.bus = bus;
         this.alarms = alarms;
         this.services = services;
@@ -108,6 +112,7 @@ public final class QueueManager implements ItemControl {
                     e -> inbox.execute(() -> onModification(e))));
             subscriptions.add(bus.subscribe(Endpoints.scanQueueOrderChange(), e -> inbox.execute(() -> onOrder(e))));
             subscriptions.add(bus.subscribe(Endpoints.alarms(), e -> inbox.execute(() -> onAlarm(e))));
+            subscriptions.add(bus.onStateChange(s -> inbox.execute(() -> onConnection(s))));
             synchronized (state) {
                 recover();
                 ensureWorker(queues.get("primary"));
@@ -213,6 +218,53 @@ public final class QueueManager implements ItemControl {
             String queue = metadata.get("queue") instanceof String q ? q : "primary";
             modifications.abortForAlarm(queue, metadata.get("scan_id"));
             publishStatus();
+        }
+    }
+
+    /**
+     * A Redis outage: the running scans stall on the bus (its writes wait for Redis) and go on when it
+     * is back; with {@code scan_server.on_redis_outage: abort} they are aborted then, by a MAJOR alarm
+     * naming each. Either way the operator hears of it.
+     */
+    private void onConnection(org.jbec.bus.api.ConnectionState connection) {
+        if (connection != org.jbec.bus.api.ConnectionState.CONNECTED) {
+            if (outageSinceNanos == 0) {
+                outageSinceNanos = System.nanoTime();
+            }
+            return;
+        }
+        if (outageSinceNanos == 0) {
+            return;
+        }
+        double seconds = (System.nanoTime() - outageSinceNanos) / 1e9;
+        outageSinceNanos = 0;
+        List<QueueItem> active = new ArrayList<>();
+        List<String> queueNames = new ArrayList<>();
+        synchronized (state) {
+            for (ScanQueue q : queues.values()) {
+                QueueItem item = q.active();
+                if (item != null && item.scanId != null) {
+                    active.add(item);
+                    queueNames.add(q.name);
+                }
+            }
+        }
+        for (int i = 0; i < active.size(); i++) {
+            QueueItem item = active.get(i);
+            String what = "Scan " + (item.scanNumber != null ? item.scanNumber : item.scanId);
+            String outage = String.format(java.util.Locale.ROOT, "Redis was unreachable for %.1f s", seconds);
+            Map<String, Object> about = new LinkedHashMap<>();
+            about.put("scan_id", item.scanId);
+            about.put("queue", queueNames.get(i));
+            if (abortOnRedisOutage) {
+                alarms.raise(AlarmSeverity.MAJOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
+                        outage + " during " + what + "; aborted (scan_server.on_redis_outage: abort)",
+                        what + " aborted: " + outage, "RedisOutage", null), about);
+            } else {
+                alarms.raise(AlarmSeverity.MINOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
+                        outage + " during " + what + "; the scan waited and went on",
+                        what + " waited: " + outage, "RedisOutage", null), about);
+            }
         }
     }
 

@@ -34,6 +34,21 @@ public final class DeviceServerHandle {
         server.load(new DeviceSessionReader().read(new StringReader(yaml), Path.of("."), "session.yaml"));
     }
 
+    /** Registers a device class as a device bundle would (tests' own classes: failing, slow). */
+    public void addFactory(DeviceFactory factory, String className) {
+        server.addFactory(factory, classes(className));
+    }
+
+    /** Withdraws a device class as stopping its bundle would: its devices go down, the rest stay. */
+    public void removeFactory(DeviceFactory factory, String className) {
+        server.removeFactory(factory, classes(className));
+    }
+
+    /** Each device's state: "up", "disabled" or "down: reason". */
+    public Map<String, String> states() {
+        return server.states();
+    }
+
     public boolean running() {
         return server.running();
     }

@@ -62,17 +62,35 @@ final class ScanSystem implements AutoCloseable {
     final QueueManager queues;
     final ServiceLifecycle lifecycle;
     final AlarmPublisher alarmPublisher;
-    private final DeviceServerHandle devices;
-    private final BundlerHandle bundler;
-    private final ScanGuard guard;
+    final DeviceServerHandle devices;
+    final BundlerHandle bundler;
+    final ScanGuard guard;
     private long nextServiceId = 1;
 
     ScanSystem(PrivateRedis redis, String session) throws Exception {
+        this(redis, session, Map.of());
+    }
+
+    /** With the scan server's settings of the servers config ({@code scan_server.*}). */
+    ScanSystem(PrivateRedis redis, String session, Map<String, Object> scanServerSettings) throws Exception {
         bus = JedisConnector.open("127.0.0.1", redis.port());
         Await.until("bus connected", () -> bus.state() == ConnectionState.CONNECTED);
-        bus.subscribe(Endpoints.scanStatus(), e -> statuses.add(e.as(ScanStatusMessage.class)));
-        bus.subscribe(Endpoints.scanSegment(), e -> e.messages().forEach(m -> segments.add((ScanMessage) m)));
-        bus.subscribe(Endpoints.alarms(), e -> alarms.add(e.as(AlarmMessage.class)));
+        // what a client would see; junk that fault tests put on these channels is not recorded
+        bus.subscribe(Endpoints.scanStatus(), e -> {
+            if (e.value() instanceof ScanStatusMessage m) {
+                statuses.add(m);
+            }
+        });
+        bus.subscribe(Endpoints.scanSegment(), e -> e.messages().forEach(m -> {
+            if (m instanceof ScanMessage point) {
+                segments.add(point);
+            }
+        }));
+        bus.subscribe(Endpoints.alarms(), e -> {
+            if (e.value() instanceof AlarmMessage m) {
+                alarms.add(m);
+            }
+        });
         bus.subscribe(Endpoints.scanQueueRequestResponse(), e -> responses.add(e.as(RequestResponseMessage.class)));
         lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
         alarmPublisher = new AlarmPublisher(bus);
@@ -87,8 +105,13 @@ final class ScanSystem implements AutoCloseable {
         Await.until("scans offered", () -> bus.get(Endpoints.availableScans())
                 .map(m -> ((Map<?, ?>) m.resource()).containsKey("line_scan")).orElse(false));
         guard = new ScanGuard(bus);
-        queues = new QueueManager(bus, alarmPublisher, lifecycle, catalogue, Map.of());
+        queues = new QueueManager(bus, alarmPublisher, lifecycle, catalogue, scanServerSettings);
         Await.until("services running", () -> bundler.running() && guard.listening() && queues.running());
+    }
+
+    /** Every service up: device server, scan bundler, guard subscribed, queue manager. */
+    boolean allRunning() {
+        return devices.running() && bundler.running() && guard.listening() && queues.running();
     }
 
     /** Registers a scan as a scan bundle would; returns its service id. */
