@@ -19,6 +19,8 @@ final class ConnectionTracker {
     private final Set<String> up = ConcurrentHashMap.newKeySet();
     private final Set<String> parts = ConcurrentHashMap.newKeySet();
     private volatile ConnectionState state = ConnectionState.RECONNECTING;
+    /** When the bus last lost Redis (or started without it); meaningless while CONNECTED. */
+    private volatile long downSinceNanos = System.nanoTime();
     private final Logger logger = LoggerFactory.getLogger(ConnectionTracker.class);
 
     ConnectionTracker(Dispatcher dispatcher, String address, Runnable beforeReconnected) {
@@ -53,6 +55,9 @@ final class ConnectionTracker {
             if (next == ConnectionState.CONNECTED) {
                 beforeReconnected.run();
             }
+            if (next != ConnectionState.CONNECTED) {
+                downSinceNanos = System.nanoTime();
+            }
             state = next;
             if (next == ConnectionState.CONNECTED) {
                 logger.info("Bus connected to Redis at {}", address);
@@ -69,6 +74,11 @@ final class ConnectionTracker {
 
     ConnectionState state() {
         return state;
+    }
+
+    /** When the current outage began; now when the readers have not noticed one yet. */
+    long downSinceNanos() {
+        return state == ConnectionState.CONNECTED ? System.nanoTime() : downSinceNanos;
     }
 
     List<Consumer<ConnectionState>> listeners() {

@@ -180,17 +180,28 @@ public final class JedisConnector implements Connector, RedisConnection {
     /**
      * Runs a command; when Redis is unreachable it waits for the bus to be connected again (the readers
      * resubscribed, so nothing written afterwards is missed by this connector's own subscribers) and
-     * tries again, up to {@link Config#outageWaitMillis()}. A command whose reply was lost may have
+     * tries again, until the outage has lasted {@link Config#outageWaitMillis()}. A command whose reply was lost may have
      * run: Redis restarts drop the connection before a command rather than after it, in practice.
      */
     private <T> T withJedis(String what, Function<Jedis, T> action) {
-        long deadline = System.nanoTime() + outageWaitNanos;
+        long deadline = -1;
+        if (tracker.state() == ConnectionState.RECONNECTING) {
+            // Redis may answer again before the readers resubscribed: a message published now would
+            // miss this connector's own subscribers
+            deadline = tracker.downSinceNanos() + outageWaitNanos;
+            awaitConnected(deadline);
+        }
         while (true) {
             try (Jedis jedis = pool.getResource()) {
                 return action.apply(jedis);
             } catch (JedisConnectionException e) {
                 // its idle siblings are most likely broken the same way
                 pool.clear();
+                // measured from the start of the outage: once it has lasted that long, calls fail at once
+                // (a framework stopping without Redis must not wait that long for every write)
+                if (deadline < 0) {
+                    deadline = tracker.downSinceNanos() + outageWaitNanos;
+                }
                 if (tracker.state() == ConnectionState.CLOSED || !awaitConnected(deadline)) {
                     throw new BusUnavailableException("Redis at " + redis + " unreachable during " + what, e);
                 }
