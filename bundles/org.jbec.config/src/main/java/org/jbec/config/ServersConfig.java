@@ -17,9 +17,12 @@ import java.util.Map;
  * @param abortOnCtrlC    Ctrl-C in the shell aborts the running scan (else pauses it)
  * @param enforceAcls     every service and user authenticates as its own Redis ACL user
  * @param scanServer      jBEC: what the scan server does after a restart and during a Redis outage
+ * @param aclEnvFile      BEC's {@code acl.env_file}: the services' Redis account ({@code REDIS_USER},
+ *                        {@code REDIS_PASSWORD}); blank: jBEC keeps one in its var/ folder
  */
 public record ServersConfig(String source, Redis redis, FileWriter fileWriter, Log log,
-        Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls, ScanServer scanServer) {
+        Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls, ScanServer scanServer,
+        String aclEnvFile) {
 
     public ServersConfig {
         basePaths = Map.copyOf(basePaths);
@@ -28,7 +31,13 @@ public record ServersConfig(String source, Redis redis, FileWriter fileWriter, L
     /** The configuration before the {@code scan_server} section existed (its defaults). */
     public ServersConfig(String source, Redis redis, FileWriter fileWriter, Log log,
             Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls) {
-        this(source, redis, fileWriter, log, basePaths, abortOnCtrlC, enforceAcls, ScanServer.DEFAULTS);
+        this(source, redis, fileWriter, log, basePaths, abortOnCtrlC, enforceAcls, ScanServer.DEFAULTS, "");
+    }
+
+    /** The configuration before {@code acl.env_file} was kept. */
+    public ServersConfig(String source, Redis redis, FileWriter fileWriter, Log log,
+            Map<String, String> basePaths, boolean abortOnCtrlC, boolean enforceAcls, ScanServer scanServer) {
+        this(source, redis, fileWriter, log, basePaths, abortOnCtrlC, enforceAcls, scanServer, "");
     }
 
     /**

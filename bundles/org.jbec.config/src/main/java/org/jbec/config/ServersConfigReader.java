@@ -83,7 +83,7 @@ public final class ServersConfigReader {
             c.string(s, section, "env_file", "");
         }
         YamlNode.Mapping acl = c.section(top, "acl", Set.of("env_file", "user"));
-        c.string(acl, "acl", "env_file", "");
+        String aclEnvFile = c.string(acl, "acl", "env_file", "");
         c.string(acl, "acl", "user", "");
         YamlNode.Mapping procedures = c.section(top, "procedures", Set.of("enable_procedures", "use_subprocess_worker"));
         c.bool(procedures, "procedures", "enable_procedures", true);
@@ -108,7 +108,7 @@ public final class ServersConfigReader {
         return new ServersConfig(file, new ServersConfig.Redis(host, port, embedded),
                 new ServersConfig.FileWriter(plugin, dataPath, partMb), new ServersConfig.Log(logPath, level, levels),
                 basePaths, abortOnCtrlC, enforceAcls,
-                new ServersConfig.ScanServer(restartInterrupted, resumeQueue, outage.equals("abort")));
+                new ServersConfig.ScanServer(restartInterrupted, resumeQueue, outage.equals("abort")), aclEnvFile);
     }
 
     /** Collects problems while reading typed values; every getter falls back to the default on error. */

@@ -51,8 +51,10 @@ public final class ServersConfigPublisher {
         try {
             ServersConfig config = new ServersConfigReader().read(home.resolve(configFile), configFile);
             String redisOverride = property(context, REDIS_PROPERTY, System.getenv().getOrDefault("JBEC_REDIS", ""));
-            publish(RedisSettings.of(config, redisOverride, property(context, EMBEDDED_PROPERTY, "")),
-                    serverSettings(config, home));
+            Map<String, Object> redis = new java.util.LinkedHashMap<>(
+                    RedisSettings.of(config, redisOverride, property(context, EMBEDDED_PROPERTY, "")));
+            redis.putAll(AclCredentials.of(config, home, home.resolve(property(context, "jbec.var", "var"))));
+            publish(redis, serverSettings(config, home));
         } catch (ConfigException e) {
             logger.error("Servers configuration not applied, the previous one stays in force:\n{}", e.getMessage());
         } catch (IllegalArgumentException e) {

@@ -145,6 +145,22 @@ final class Daemon {
         }
     }
 
+    /** {@code jbec exec STATEMENT}: one shell statement in the background instance; its exit status. */
+    int exec(String statement) throws LaunchException {
+        if (runningPid().isEmpty()) {
+            System.out.println("jBEC is not running");
+            return 3;
+        }
+        try {
+            ControlChannel.Reply reply = ControlChannel.request(home.controlSocket(), statement);
+            System.out.println(reply.output());
+            return reply.exit();
+        } catch (IOException e) {
+            throw new LaunchException("jBEC runs but does not answer on " + home.controlSocket() + ": "
+                    + e.getMessage(), 1, e);
+        }
+    }
+
     /** The pid in var/jbec.pid when that process is alive and is a JVM. */
     Optional<Long> runningPid() {
         try {

@@ -98,6 +98,7 @@ final class JbecInstance implements AutoCloseable {
         p.put("gosh.args", interactive ? "" : "--nointeractive");
         p.put("gosh.home", home.root().resolve("config/gogo").toString());
         p.put("jbec.home", home.root().toString());
+        p.put("jbec.var", home.var().toString());
         p.put("jbec.servers.config", options.configPath(home).toString());
         p.put("jbec.devices.config", options.devicesPath(home).toString());
         p.put("jbec.redis.address", redis.address().toString());

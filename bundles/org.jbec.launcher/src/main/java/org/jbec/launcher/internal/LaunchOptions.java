@@ -14,7 +14,7 @@ import java.util.List;
  */
 record LaunchOptions(Command command, String script, String config, String devices) {
 
-    enum Command { SHELL, START, STOP, STATUS, RUN, DAEMON, HELP }
+    enum Command { SHELL, START, STOP, STATUS, RUN, EXEC, DAEMON, HELP }
 
     static final String USAGE = String.join("\n",
             "usage: jbec [--config FILE] [--devices FILE] [COMMAND]",
@@ -23,6 +23,7 @@ record LaunchOptions(Command command, String script, String config, String devic
             "  stop        stop the background instance",
             "  status      print the status of the background instance",
             "  run FILE    start, run the Gogo script FILE, stop (exit status 1 if a command failed)",
+            "  exec STATEMENT  run one shell statement in the background instance (its owner only)",
             "  test        build and run every test (handled by the jbec script)",
             "  bench       benchmarks: codec, bus beside plain Jedis, device server, scans, files, EPICS;"
                     + " 'bench scans|files|epics' for one part (jbec script)",
@@ -66,10 +67,17 @@ record LaunchOptions(Command command, String script, String config, String devic
             case "stop" -> Command.STOP;
             case "status" -> Command.STATUS;
             case "run" -> Command.RUN;
+            case "exec" -> Command.EXEC;
             case "__daemon" -> Command.DAEMON;
             case "help" -> Command.HELP;
             default -> throw new IllegalArgumentException("unknown command '" + words.get(0) + "'");
         };
+        if (command == Command.EXEC) {
+            if (words.size() < 2) {
+                throw new IllegalArgumentException("exec takes a shell statement");
+            }
+            return new LaunchOptions(command, String.join(" ", words.subList(1, words.size())), config, devices);
+        }
         int expected = command == Command.RUN ? 2 : 1;
         if (words.size() != expected) {
             throw new IllegalArgumentException(command == Command.RUN

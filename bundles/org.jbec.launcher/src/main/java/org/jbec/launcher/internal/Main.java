@@ -44,6 +44,7 @@ public final class Main {
             case START -> new Daemon(home).spawn(options);
             case STOP -> new Daemon(home).stop();
             case STATUS -> new Daemon(home).status();
+            case EXEC -> new Daemon(home).exec(options.script());
         };
     }
 

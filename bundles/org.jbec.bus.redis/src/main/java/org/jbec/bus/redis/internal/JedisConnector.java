@@ -50,8 +50,8 @@ import redis.clients.jedis.params.SetParams;
  * on the dispatcher thread. Activation starts the readers and returns at once.
  */
 @Component(configurationPid = JedisConnector.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
-        immediate = true, service = {Connector.class, RedisConnection.class})
-public final class JedisConnector implements Connector, RedisConnection {
+        immediate = true, service = {Connector.class, RedisConnection.class, org.jbec.bus.api.AclAdmin.class})
+public final class JedisConnector implements Connector, RedisConnection, org.jbec.bus.api.AclAdmin {
 
     static final String PID = "org.jbec.bus.redis";
 
@@ -76,6 +76,15 @@ public final class JedisConnector implements Connector, RedisConnection {
          * through a short outage (a Redis restart) instead of failing what they were doing.
          */
         long outageWaitMillis() default 60_000;
+
+        /** The ACL user the bus authenticates as (enforce_acls); blank: Redis's default user. */
+        String user() default "";
+
+        /** Its password (a private property: ConfigAdmin's {@code .password}). */
+        String _password() default "";
+
+        /** enforce_acls: the bus sets up BEC's ACL accounts in Redis and logs in as {@link #user()}. */
+        boolean acl() default false;
     }
 
     private final Logger logger = LoggerFactory.getLogger(JedisConnector.class);
@@ -89,13 +98,16 @@ public final class JedisConnector implements Connector, RedisConnection {
     private final StreamReader streams;
     private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
     private final long outageWaitNanos;
+    private final boolean acl;
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(Dispatcher.named("jbec-bus-newest-only"));
 
     @Activate
     public JedisConnector(Config config) {
         RedisAddress address = new RedisAddress(config.host(), config.port());
-        this.redis = new RedisEndpoint(address, config.timeoutMillis());
+        this.acl = config.acl() && !config.user().isBlank();
+        this.redis = new RedisEndpoint(address, config.timeoutMillis(), config.user(), config._password(),
+                acl ? this::provisionAcl : () -> { });
         this.embedded = config.embedded().isBlank() ? Optional.empty() : Optional.of(config.embedded());
         this.outageWaitNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.outageWaitMillis());
         JedisPoolConfig poolConfig = new JedisPoolConfig();
@@ -107,6 +119,9 @@ public final class JedisConnector implements Connector, RedisConnection {
                 new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("pubsub"));
         this.streams = new StreamReader(redis, dispatcher,
                 new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("streams"));
+        if (acl) {
+            readers.execute(this::provisionAcl); // before the readers log in (they retry until it is done)
+        }
         readers.execute(pubsub);
         readers.execute(streams);
         logger.info("Redis connection to {}{}", address, embedded.map(e -> " (embedded: " + e + ")").orElse(""));
@@ -117,10 +132,17 @@ public final class JedisConnector implements Connector, RedisConnection {
      * given host and port.
      */
     public static JedisConnector open(String host, int port) {
+        return open(host, port, "", "");
+    }
+
+    /** As {@link #open(String, int)}, logged in as an ACL account (a user's client, a tool). */
+    public static JedisConnector open(String host, int port, String user, String password) {
         Config config = (Config) java.lang.reflect.Proxy.newProxyInstance(Config.class.getClassLoader(),
                 new Class<?>[] {Config.class}, (proxy, method, args) -> switch (method.getName()) {
                     case "host" -> host;
                     case "port" -> port;
+                    case "user" -> user;
+                    case "_password" -> password;
                     case "annotationType" -> Config.class;
                     case "hashCode" -> System.identityHashCode(proxy);
                     case "equals" -> proxy == args[0];
@@ -173,6 +195,85 @@ public final class JedisConnector implements Connector, RedisConnection {
             }
         }
         return "unknown";
+    }
+
+    // ---- ACL accounts (enforce_acls)
+
+    /**
+     * Makes Redis enforce BEC's ACLs: logs in as the services' account, or, on a Redis that does not
+     * know it yet (first start, a restart without persistence), as Redis's open default user; then
+     * puts back every stored account and closes the default user.
+     */
+    synchronized void provisionAcl() {
+        for (JedisClientConfigChoice choice : JedisClientConfigChoice.values()) {
+            try (Jedis jedis = new Jedis(redis.hostAndPort(), choice == JedisClientConfigChoice.SERVICE
+                    ? redis.clientConfig("jbec-acl") : redis.anonymousConfig("jbec-acl"))) {
+                jedis.connect();
+                AclAccounts.apply(jedis, redis.user(), redis.password(), storedAccounts(jedis));
+                logger.info("ACL accounts set up in Redis at {} (logged in as {})", redis.address(),
+                        choice == JedisClientConfigChoice.SERVICE ? redis.user() : "default");
+                return;
+            } catch (JedisException e) {
+                logger.debug("ACL set-up as {} refused: {}", choice, e.toString());
+            }
+        }
+        logger.error("Redis at {} refuses the services' account '{}' and its default user is closed: check "
+                + "acl.env_file (REDIS_USER, REDIS_PASSWORD)", redis.address(), redis.user());
+    }
+
+    private enum JedisClientConfigChoice { SERVICE, DEFAULT }
+
+    private Map<String, Map<String, String>> storedAccounts(Jedis jedis) {
+        byte[] raw = jedis.get(Writes.key(org.jbec.bus.api.Endpoints.aclAccounts().key()));
+        return raw == null ? new java.util.LinkedHashMap<>()
+                : AclAccounts.parse(codec.decode(raw) instanceof org.jbec.bus.api.message.VariableMessage v ? v.value() : null);
+    }
+
+    @Override
+    public boolean enforced() {
+        return acl;
+    }
+
+    @Override
+    public synchronized String addUser(String name, boolean admin) {
+        if (!AclAccounts.NAME.matcher(name).matches() || name.equals("default") || name.equals(redis.user())) {
+            throw new IllegalArgumentException("account name '" + name + "': letters, digits, _ . - (starting with a "
+                    + "letter, at most 64), not 'default' or the services' account");
+        }
+        String token = AclAccounts.newToken();
+        withJedis("ACL SETUSER " + name, jedis -> {
+            AclAccounts.setUser(jedis, name, admin ? AclAccounts.adminRules(token) : AclAccounts.userRules(name, token));
+            Map<String, Map<String, String>> accounts = storedAccounts(jedis);
+            accounts.put(name, Map.of("profile", admin ? "admin" : "user", "token", token));
+            jedis.set(Writes.key(org.jbec.bus.api.Endpoints.aclAccounts().key()), codec.encode(
+                    new org.jbec.bus.api.message.VariableMessage(null, new java.util.LinkedHashMap<>(accounts))));
+            return null;
+        });
+        return token;
+    }
+
+    @Override
+    public synchronized boolean removeUser(String name) {
+        return withJedis("ACL DELUSER " + name, jedis -> {
+            Map<String, Map<String, String>> accounts = storedAccounts(jedis);
+            boolean known = accounts.remove(name) != null;
+            jedis.aclDelUser(name);
+            jedis.set(Writes.key(org.jbec.bus.api.Endpoints.aclAccounts().key()), codec.encode(
+                    new org.jbec.bus.api.message.VariableMessage(null, new java.util.LinkedHashMap<>(accounts))));
+            return known;
+        });
+    }
+
+    @Override
+    public Map<String, String> users() {
+        Map<String, String> out = new java.util.TreeMap<>();
+        withJedis("accounts", this::storedAccounts).forEach((name, account) -> out.put(name, account.get("profile")));
+        return out;
+    }
+
+    @Override
+    public List<String> redisAcl() {
+        return AclAccounts.withoutPasswords(withJedis("ACL LIST", Jedis::aclList));
     }
 
     // ---- writes

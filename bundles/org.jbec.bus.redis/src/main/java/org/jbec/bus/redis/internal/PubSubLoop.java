@@ -43,7 +43,9 @@ final class PubSubLoop implements Runnable {
     private final Dispatcher dispatcher;
     private final Backoff backoff;
     private final Listener listener;
-    private final byte[] control = ("jbec/internal/connector/" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+    // a channel every ACL profile may subscribe to (user/*), so a user's client connects too; nothing is
+    // ever published on it
+    private final byte[] control = ("user/jbec_connector/" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
     private final Map<String, List<Consumer<BusEvent>>> channels = new ConcurrentHashMap<>();
     private final Map<String, List<Consumer<BusEvent>>> patterns = new ConcurrentHashMap<>();
     private final Object commandLock = new Object();

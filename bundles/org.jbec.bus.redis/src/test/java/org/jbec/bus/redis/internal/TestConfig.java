@@ -33,4 +33,19 @@ record TestConfig(String host, int port, String embedded) implements JedisConnec
     public long outageWaitMillis() {
         return 3000;
     }
+
+    @Override
+    public String user() {
+        return "";
+    }
+
+    @Override
+    public String _password() {
+        return "";
+    }
+
+    @Override
+    public boolean acl() {
+        return false;
+    }
 }

@@ -1,0 +1,37 @@
+package org.jbec.bus.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The Redis ACL accounts of the bus when {@code enforce_acls} is on (bec-protocol.md §6): users get
+ * BEC's user profile (their {@code personal/<user>/} keys and channels, {@code user/*}, read-only
+ * {@code info/*} and {@code public/*}), admins everything. Accounts are kept on the bus
+ * ({@code admin/acl/accounts}) and put back into Redis whenever the bus connects, so a Redis restart
+ * does not lose them.
+ */
+@ProviderType
+public interface AclAdmin {
+
+    /** Whether the bus enforces ACLs (the servers config's {@code enforce_acls}). */
+    boolean enforced();
+
+    /**
+     * Creates or replaces an account with a new token.
+     *
+     * @return the token (shown once to the admin, given to the user)
+     * @throws IllegalArgumentException for a name Redis or BEC's channels cannot take
+     */
+    String addUser(String name, boolean admin);
+
+    /** @return false when there was no such account */
+    boolean removeUser(String name);
+
+    /** Account name → profile ({@code user} or {@code admin}). */
+    Map<String, String> users();
+
+    /** What Redis knows of the accounts (ACL LIST without passwords), for the admin. */
+    List<String> redisAcl();
+}
