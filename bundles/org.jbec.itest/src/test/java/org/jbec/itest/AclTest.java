@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.message.RequestResponseMessage;
@@ -37,7 +35,6 @@ import redis.clients.jedis.exceptions.JedisDataException;
  */
 class AclTest {
 
-    private static final Path ROOT = ItestRuntime.root();
     private static final Duration LONG = Duration.ofSeconds(60);
 
     @TempDir
@@ -57,20 +54,7 @@ class AclTest {
     }
 
     private String jbec(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("jbec").toString(), "--config",
-                work.resolve("servers.yaml").toString(), "--devices", work.resolve("devices.yaml").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("jbec-" + args[0] + ".txt").toFile());
-        pb.environment().remove("JBEC_REDIS");
-        pb.environment().put("JBEC_VAR", work.resolve("var").toString());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jbec " + String.join(" ", args) + " finished");
-        String out = Files.readString(work.resolve("jbec-" + args[0] + ".txt"));
-        if (!args[0].equals("stop")) {
-            assertEquals(0, p.exitValue(), out);
-        }
-        return out;
+        return new BackgroundJbec(work).run(args);
     }
 
     private ScanQueueMessage request(String rid, String aclUser) {

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,20 +68,7 @@ class CrashRecoveryTest {
     }
 
     private String jbec(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("jbec").toString(), "--config",
-                work.resolve("servers.yaml").toString(), "--devices", work.resolve("devices.yaml").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true)
-                .redirectOutput(work.resolve("jbec-" + args[0] + ".txt").toFile());
-        pb.environment().remove("JBEC_REDIS");
-        pb.environment().put("JBEC_VAR", work.resolve("var").toString());
-        Process p = pb.start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jbec " + String.join(" ", args) + " finished");
-        String out = Files.readString(work.resolve("jbec-" + args[0] + ".txt"));
-        if (!args[0].equals("stop")) {
-            assertEquals(0, p.exitValue(), out);
-        }
-        return out;
+        return new BackgroundJbec(work).run(args);
     }
 
     private String submit(String scanType, List<Object> args, Map<String, Object> kwargs) {
