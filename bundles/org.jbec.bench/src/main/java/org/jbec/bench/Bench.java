@@ -37,6 +37,11 @@ public final class Bench {
             org.jbec.epics.internal.EpicsBench.print(quick);
             return;
         }
+        if (options.contains("fits")) {
+            System.out.println("== fits: 10,000 noisy points per model (data processing, Commons Math LM)");
+            org.jbec.dap.internal.FitBench.main(new String[0]);
+            return;
+        }
         double publishP50 = bus(quick ? 2_000 : 5_000, quick ? 5_000 : 20_000);
         if (!scansOnly) {
             devices(quick);
@@ -47,6 +52,8 @@ public final class Bench {
         }
         org.jbec.file.writer.internal.FileWriterBench.print(quick);
         org.jbec.epics.internal.EpicsBench.print(quick);
+        System.out.println("== fits: 10,000 noisy points per model (data processing, Commons Math LM)");
+        org.jbec.dap.internal.FitBench.main(new String[0]);
         codec(quick);
     }
 
