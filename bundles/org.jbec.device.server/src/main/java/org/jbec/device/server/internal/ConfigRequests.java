@@ -53,6 +53,7 @@ final class ConfigRequests {
                 case "update" -> update(config, source);
                 case "set" -> {
                     DeviceSession next = reader.fromMaps(config, source);
+                    server.checkClasses(next); // a refused session must not appear replaced in the history
                     keepHistory();
                     server.load(next);
                     broadcast = "reload";
@@ -80,10 +81,14 @@ final class ConfigRequests {
         }
     }
 
-    /** Only BEC's updatable fields; deviceConfig is merged into the existing map. */
+    /**
+     * Only BEC's updatable fields; deviceConfig is merged into the existing map. All or nothing: every
+     * device's update is checked before any is applied, and undone if a later one fails.
+     */
     private void update(Map<String, Object> config, String source) throws ConfigException {
         Map<String, DeviceConfig> current = new LinkedHashMap<>();
         server.sessionDevices().forEach(d -> current.put(d.name(), d));
+        List<DeviceConfig> updates = new java.util.ArrayList<>();
         for (Map.Entry<String, Object> e : config.entrySet()) {
             DeviceConfig old = current.get(e.getKey());
             if (old == null) {
@@ -110,7 +115,23 @@ final class ConfigRequests {
             }
             DeviceConfig updated = reader.fromMaps(Map.of(e.getKey(), merged), source).devices().get(0);
             server.check(updated, source);
-            server.replace(updated, source);
+            updates.add(updated);
+        }
+        List<DeviceConfig> applied = new java.util.ArrayList<>();
+        try {
+            for (DeviceConfig updated : updates) {
+                server.replace(updated, source);
+                applied.add(updated);
+            }
+        } catch (ConfigException | RuntimeException failed) {
+            for (DeviceConfig done : applied) {
+                try {
+                    server.replace(current.get(done.name()), source + " (undone)");
+                } catch (ConfigException | RuntimeException e) {
+                    logger.error("{}: {} could not be put back: {}", source, done.name(), e.toString());
+                }
+            }
+            throw failed;
         }
     }
 

@@ -215,7 +215,7 @@ public final class DeviceServer {
     }
 
     /** Checks deviceConfigs against their classes; problems name source and device. */
-    private void checkClasses(DeviceSession next) throws ConfigException {
+    void checkClasses(DeviceSession next) throws ConfigException {
         List<org.jbec.config.ConfigProblem> problems = new ArrayList<>();
         for (DeviceConfig d : next.devices()) {
             DeviceFactory f = factories.get(d.deviceClass());

@@ -61,7 +61,7 @@ final class InstructionExecutor {
             return; // BEC ignores instructions without devices, without any response
         }
         String id = String.valueOf(instruction.metadata().getOrDefault("device_instr_id", ""));
-        var repeat = recent.begin(id);
+        var repeat = recent.begin(repeatKey(instruction, id));
         if (repeat.isPresent()) {
             // sent again after a Redis outage: answer again if done, else the answer is on its way
             repeat.get().ifPresent(answer -> {
@@ -147,7 +147,10 @@ final class InstructionExecutor {
             respondWith(out, running, instruction, id, "completed", null, null, result);
             requestStatus(instruction, names.get(0), true);
         } catch (DeviceException e) {
-            ErrorInfo info = errorInfo(e, names.get(0), instruction.action());
+            // of several devices, the one whose guarded call failed ("samf: read failed: …"), not the first
+            String failed = names.stream().filter(n -> String.valueOf(e.getMessage()).startsWith(n + ":")).findFirst()
+                    .orElse(names.get(0));
+            ErrorInfo info = errorInfo(e, failed, instruction.action());
             // readings taken before the failure are still published, with the error
             respondWith(out, running, instruction, id, "error", info, null, null);
             requestStatus(instruction, names.get(0), false);
@@ -228,6 +231,10 @@ final class InstructionExecutor {
         DeviceStatus status = guard.call(name, "set", CALL_LIMIT, () -> {
             Object target = resolve(md.device, name);
             resolved.set(target);
+            if (target instanceof Positioner && value instanceof Number n && !Double.isFinite(n.doubleValue())) {
+                // a positioner without limits would take NaN or ±inf as its new position
+                throw new DeviceException(name + " cannot move to " + value + ": not a finite number");
+            }
             if (target instanceof Positioner p && value instanceof Number n) {
                 if (target == md.device) {
                     md.lastSetpoint = n.doubleValue();
@@ -377,6 +384,14 @@ final class InstructionExecutor {
                 type, device);
     }
 
+    /**
+     * A repeat is the same id for the same action on the same devices: clients that reuse an id for
+     * different instructions still get each one run.
+     */
+    private static String repeatKey(DeviceInstructionMessage instruction, String id) {
+        return id.isEmpty() ? "" : id + "\u0000" + instruction.action() + "\u0000" + instruction.device();
+    }
+
     private void respondError(DeviceInstructionMessage instruction, String id, String device, String type,
             String message) {
         ErrorInfo info = new ErrorInfo(UUID.randomUUID().toString(), message, message, type, device);
@@ -388,7 +403,7 @@ final class InstructionExecutor {
             Object result) {
         try {
             DeviceInstructionResponse answer = response(instruction, id, status, error, resultIsStatus, result);
-            recent.finished(id, answer);
+            recent.finished(repeatKey(instruction, id), answer);
             running.beforeFinal(out, () -> {
                 out.send(Endpoints.deviceInstructionsResponse(), answer);
                 out.execute();
@@ -409,7 +424,7 @@ final class InstructionExecutor {
         DeviceInstructionResponse answer = new DeviceInstructionResponse(new LinkedHashMap<>(instruction.metadata()),
                 instruction.device(), status, error, instruction, id, resultIsStatus, result);
         if (!"running".equals(status)) {
-            recent.finished(id, answer);
+            recent.finished(repeatKey(instruction, id), answer);
         }
         try {
             bus.send(Endpoints.deviceInstructionsResponse(), answer);

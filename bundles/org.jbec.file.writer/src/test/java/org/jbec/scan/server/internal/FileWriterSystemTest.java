@@ -168,4 +168,25 @@ class FileWriterSystemTest {
         assertEquals(Boolean.FALSE, history(system.awaitStatus(second, "closed").scanId()).metadata().get("successful"));
         assertTrue(writer.running());
     }
+
+    @Test
+    void aScanFolderThatCannotBeMadeFailsThatScanOnlyAndTheNextIsWritten() throws Exception {
+        writeTo(data);
+        // a plain file where the scan folders go: the first scan's folder cannot be created
+        Path blocker = Files.writeString(data.resolve("S00000-00999"), "not a folder");
+        String first = system.lineScan("samx", -1, 1, 3, Map.of("exp_time", 0), "primary");
+        ScanHistoryMessage refused = history(system.awaitStatus(first, "closed").scanId());
+        assertEquals(Boolean.FALSE, refused.metadata().get("successful"));
+        Await.until("MINOR alarm naming the file", () -> !system.alarms(a -> a.severity() == 1
+                && a.info().exceptionType().equals("FileWriterError") && a.info().errorMessage().contains("S00001")).isEmpty());
+        assertTrue(writer.running());
+
+        Files.delete(blocker);
+        String second = system.lineScan("samx", -1, 1, 3, Map.of("exp_time", 0), "primary");
+        ScanHistoryMessage written = history(system.awaitStatus(second, "closed").scanId());
+        assertEquals(Boolean.TRUE, written.metadata().get("successful"));
+        Path file = data.resolve("S00000-00999/S00002/S00002_master.h5");
+        assertEquals(file.toString(), written.filePath());
+        assertEquals(List.of(3), H5Tree.read(file).shape("/entry/collection/devices/samx/samx/value"));
+    }
 }

@@ -51,13 +51,18 @@ final class InstructionWait implements InstructionStatus {
         for (int i = 0; i < responses.size(); i++) {
             DeviceInstructionResponse response = awaitOne(i);
             if ("error".equals(response.status())) {
-                ErrorInfo error = response.errorInfo();
-                String device = error == null || error.device() == null ? String.valueOf(response.device())
-                        : String.valueOf(error.device());
-                throw new ScanException("DeviceInstructionError", error == null ? "device instruction failed"
-                        : error.compactErrorMessage(), device);
+                throw failure(response);
             }
         }
+    }
+
+    /** The scan failure an {@code error} response stands for, naming the device. */
+    static ScanException failure(DeviceInstructionResponse response) {
+        ErrorInfo error = response.errorInfo();
+        String device = error == null || error.device() == null ? String.valueOf(response.device())
+                : String.valueOf(error.device());
+        return new ScanException("DeviceInstructionError", error == null ? "device instruction failed"
+                : error.compactErrorMessage(), device);
     }
 
     private DeviceInstructionResponse awaitOne(int index) {

@@ -332,17 +332,32 @@ public final class QueueManager implements ItemControl {
             next = 0;
         }
         Map<String, ScanQueueStatus> snapshot = new LinkedHashMap<>();
+        long taken;
         synchronized (state) {
             for (ScanQueue q : queues.values()) {
                 snapshot.put(q.name, q.snapshot(next));
             }
+            taken = ++snapshotsTaken;
         }
-        try {
-            bus.setAndPublish(Endpoints.scanQueueStatus(), new ScanQueueStatusMessage(null, snapshot));
-        } catch (RuntimeException e) {
-            logger.warn("queue status not published: {}", e.toString());
+        // two threads (a worker ending an item, the inbox handling its alarm) may publish in the other
+        // order than they took their snapshots: an older snapshot must not overwrite a newer one
+        synchronized (publishing) {
+            if (taken < lastPublished) {
+                return;
+            }
+            lastPublished = taken;
+            try {
+                bus.setAndPublish(Endpoints.scanQueueStatus(), new ScanQueueStatusMessage(null, snapshot));
+            } catch (RuntimeException e) {
+                logger.warn("queue status not published: {}", e.toString());
+            }
         }
     }
+
+    /** Guards {@link #lastPublished}; snapshots are numbered under {@link #state}. */
+    private final Object publishing = new Object();
+    private long snapshotsTaken;
+    private long lastPublished;
 
     boolean closed() {
         return closed;

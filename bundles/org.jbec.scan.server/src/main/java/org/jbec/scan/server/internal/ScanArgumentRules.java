@@ -169,6 +169,10 @@ final class ScanArgumentRules {
         }
         if (value instanceof Number n) {
             double x = n.doubleValue();
+            if (!Double.isFinite(x) && p.type() != ArgType.ANY) {
+                // NaN passes every bound check and ±inf reaches the motors: a motor without limits "moves" there
+                return Optional.of(where + " must be a finite number; got " + value + ".");
+            }
             if (p.gt() != null && !(x > p.gt()) || p.ge() != null && !(x >= p.ge())
                     || p.lt() != null && !(x < p.lt()) || p.le() != null && !(x <= p.le())) {
                 return Optional.of(where + " = " + value + " is out of bounds" + bounds(p) + ".");

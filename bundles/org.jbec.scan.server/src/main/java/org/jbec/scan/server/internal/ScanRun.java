@@ -45,6 +45,14 @@ final class ScanRun implements ScanContext {
     private volatile boolean cleaningUp;
     private volatile boolean pausedPublished;
     private final Map<String, ReadbackFollower> followers = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * Reads the scan sends without waiting (as BEC): one that fails fails the scan at its next
+     * checkpoint, as BEC's MAJOR alarm for an instruction error does; closeScan waits for the rest.
+     */
+    private final Map<String, CompletableFuture<DeviceInstructionResponse>> readsInFlight =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failedRead =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     ScanRun(Connector bus, InstructionTracker tracker, DeviceLocks locks, ItemControl control, QueueItem item,
             ScanRequest request, ScanReadout readout, ScanStatusPublisher status) {
@@ -221,7 +229,22 @@ final class ScanRun implements ScanContext {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("point_id", point);
         extra.put("readout_priority", "monitored");
-        return single(devices, "read", new LinkedHashMap<>(), extra);
+        return watchedRead(devices, extra);
+    }
+
+    private InstructionStatus watchedRead(List<String> devices, Map<String, Object> extra) {
+        List<String> ids = new ArrayList<>(1);
+        List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>(1);
+        send(devices, "read", new LinkedHashMap<>(), extra, ids, futures);
+        String id = ids.get(0);
+        readsInFlight.put(id, futures.get(0));
+        futures.get(0).whenComplete((response, error) -> {
+            readsInFlight.remove(id);
+            if (response != null && "error".equals(response.status())) {
+                failedRead.compareAndSet(null, InstructionWait.failure(response));
+            }
+        });
+        return new InstructionWait(ids, futures, this::checkpoint, tracker);
     }
 
     @Override
@@ -229,7 +252,7 @@ final class ScanRun implements ScanContext {
         checkpoint();
         List<String> devices = readout.baseline();
         return devices.isEmpty() ? InstructionWait.none()
-                : single(devices, "read", new LinkedHashMap<>(), Map.of("readout_priority", "baseline"));
+                : watchedRead(devices, new LinkedHashMap<>(Map.of("readout_priority", "baseline")));
     }
 
     /** Async devices one instruction each (they may take long), then the others in one. */
@@ -285,6 +308,13 @@ final class ScanRun implements ScanContext {
 
     @Override
     public void closeScan() {
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<DeviceInstructionResponse>> reads = new ArrayList<>();
+        readsInFlight.forEach((id, read) -> {
+            ids.add(id);
+            reads.add(read);
+        });
+        new InstructionWait(ids, reads, this::checkpoint, tracker).await();
         checkpoint();
         status.close(this);
     }
@@ -311,6 +341,10 @@ final class ScanRun implements ScanContext {
     public void checkpoint() {
         if (cleaningUp) {
             return;
+        }
+        RuntimeException read = failedRead.getAndSet(null);
+        if (read != null) {
+            throw read;
         }
         if ("PAUSED".equals(item.status) && !item.stopped()) {
             if (!pausedPublished && item.isScan) {
