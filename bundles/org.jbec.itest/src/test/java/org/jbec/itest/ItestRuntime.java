@@ -81,6 +81,7 @@ final class ItestRuntime {
         // as the launcher does; Pax Exam merges it into its own system.packages.extra
         options.add(systemPackage("sun.misc"));
         options.add(frameworkProperty("jbec.home").value(root.toString()));
+        options.add(frameworkProperty("org.osgi.service.http.port").value("0")); // web view: any free port
         options.add(frameworkProperty("jbec.servers.config").value(serversConfig(root, work).toString()));
         options.add(frameworkProperty("jbec.redis.address").value(redis.address().toString()));
         options.add(frameworkProperty(DEPLOY_PROPERTY).value(deploy.toString()));

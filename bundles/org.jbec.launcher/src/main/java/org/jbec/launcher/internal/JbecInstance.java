@@ -97,6 +97,7 @@ final class JbecInstance implements AutoCloseable {
         p.put("felix.fileinstall.log.level", "2");
         p.put("gosh.args", interactive ? "" : "--nointeractive");
         p.put("gosh.home", home.root().resolve("config/gogo").toString());
+        webPort(p);
         p.put("jbec.home", home.root().toString());
         p.put("jbec.var", home.var().toString());
         p.put("jbec.servers.config", options.configPath(home).toString());
@@ -104,6 +105,35 @@ final class JbecInstance implements AutoCloseable {
         p.put("jbec.redis.address", redis.address().toString());
         p.put("jbec.redis.embedded", redis.embeddedDescription());
         return p;
+    }
+
+    /**
+     * The web view's port (Felix HTTP Jetty): {@code JBEC_HTTP_PORT}, else 8780. When it is taken (a second
+     * framework on this host, another program) the web view stays off with one clear line, instead of
+     * Jetty's stack traces; the rest of jBEC runs as usual.
+     */
+    private static void webPort(Map<String, String> p) {
+        String configured = System.getenv().getOrDefault("JBEC_HTTP_PORT",
+                System.getProperty("org.osgi.service.http.port", "8780"));
+        int port;
+        try {
+            port = Integer.parseInt(configured.strip());
+        } catch (NumberFormatException e) {
+            System.err.println("jbec: JBEC_HTTP_PORT '" + configured + "' is not a port number: web view off");
+            p.put("org.apache.felix.http.enable", "false");
+            return;
+        }
+        if (port != 0) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(port));
+            } catch (IOException e) {
+                System.err.println("jbec: port " + port + " is in use: web view off (choose another with JBEC_HTTP_PORT)");
+                p.put("org.apache.felix.http.enable", "false");
+                return;
+            }
+        }
+        p.put("org.osgi.service.http.port", Integer.toString(port));
     }
 
     /** Polls {@code jbec:ready} until it says ready; fails with its last answer. */

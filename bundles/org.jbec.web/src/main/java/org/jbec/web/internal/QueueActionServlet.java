@@ -1,0 +1,81 @@
+package org.jbec.web.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import javax.servlet.Servlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+import org.jbec.bus.api.Connector;
+import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.message.ScanQueueModificationMessage;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code POST /jbec/api/queue}: the page's pause, continue and abort buttons. Sends the queue
+ * modification request on the bus as the shell does; the effect shows on the page through the queue
+ * status like any other change. Bad input gets 400 with a JSON {@code error}.
+ */
+@Component(service = Servlet.class, property = {
+        "osgi.http.whiteboard.servlet.pattern=" + QueueActionServlet.PATH,
+        "osgi.http.whiteboard.servlet.name=jbec-web-queue" })
+public final class QueueActionServlet extends HttpServlet {
+
+    static final String PATH = "/jbec/api/queue";
+    private static final long serialVersionUID = 1L;
+
+    private final transient Connector bus;
+
+    @Activate
+    public QueueActionServlet(@Reference Connector bus) {
+        this.bus = bus;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        QueueAction action;
+        try {
+            action = QueueAction.parse(body(request));
+        } catch (QueueAction.BadRequest e) {
+            answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
+            return;
+        }
+        try {
+            bus.send(Endpoints.scanQueueModificationRequest(),
+                    new ScanQueueModificationMessage(null, null, null, action.action(), Map.of(), action.queue()));
+        } catch (RuntimeException e) {
+            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    Map.of("error", "the bus did not take the request: " + BusValues.clip(e.getMessage())));
+            return;
+        }
+        answer(response, HttpServletResponse.SC_OK, Map.of("sent", action.action(), "queue", action.queue()));
+    }
+
+    /** The body, at most {@link QueueAction#MAX_BODY_BYTES}, whatever Content-Length claims. */
+    private static String body(HttpServletRequest request) throws IOException, QueueAction.BadRequest {
+        if (request.getContentLengthLong() > QueueAction.MAX_BODY_BYTES) {
+            throw new QueueAction.BadRequest("request body over " + QueueAction.MAX_BODY_BYTES + " bytes");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(QueueAction.MAX_BODY_BYTES + 1);
+            if (bytes.length > QueueAction.MAX_BODY_BYTES) {
+                throw new QueueAction.BadRequest("request body over " + QueueAction.MAX_BODY_BYTES + " bytes");
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void answer(HttpServletResponse response, int status, Map<String, Object> json) throws IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(Json.write(json));
+    }
+}

@@ -1,0 +1,66 @@
+package org.jbec.web.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.jbec.bus.api.message.AlarmMessage;
+import org.jbec.bus.api.message.ErrorInfo;
+import org.jbec.bus.api.message.ScanMessage;
+import org.jbec.bus.api.message.ScanStatusMessage;
+import org.junit.jupiter.api.Test;
+
+class LiveStateTest {
+
+    private static ScanStatusMessage status(String scanId, String status) {
+        return new ScanStatusMessage(Map.of(), scanId, status, null, 7L, null, 3L, 0L, "line_scan", "step", null,
+                List.of("samx"), null, null, Map.of(), Map.of(), Map.of(), 1.0);
+    }
+
+    private static ScanMessage point(String scanId, long id, double x, double y) {
+        return new ScanMessage(Map.of(), id, scanId, Map.of(
+                "samx", Map.of("samx", Map.of("value", x, "timestamp", 1.0)),
+                "bpm4i", Map.of("bpm4i", Map.of("value", y, "timestamp", 1.0))));
+    }
+
+    @Test
+    void keepsThePointsOfTheCurrentScanOnly() {
+        LiveState state = new LiveState();
+        assertTrue((Boolean) state.scanStatus(status("s1", "open")).get("reset"));
+        Map<String, Object> update = state.segment(List.of(point("s1", 0, -1, 5), point("old", 9, 0, 0)), 42L);
+        assertEquals(1, ((List<?>) update.get("points")).size());
+        assertNull(state.segment(List.of(point("old", 10, 0, 0)), 43L));
+        assertFalse((Boolean) state.scanStatus(status("s1", "closed")).get("reset"));
+        assertEquals(1, ((List<?>) state.snapshot().get("points")).size());
+        assertTrue((Boolean) state.scanStatus(status("s2", "open")).get("reset"));
+        assertEquals(0, ((List<?>) state.snapshot().get("points")).size());
+    }
+
+    @Test
+    void pointValuesTakeTheHintedSignal() {
+        LiveState state = new LiveState();
+        state.scanStatus(status("s1", "open"));
+        Map<String, Object> update = state.segment(List.of(point("s1", 0, -1, 5)), 42L);
+        Map<?, ?> first = (Map<?, ?>) ((List<?>) update.get("points")).get(0);
+        assertEquals(Map.of("samx", -1.0, "bpm4i", 5.0), first.get("values"));
+        assertEquals(42L, first.get("busMs"));
+    }
+
+    @Test
+    void alarmsAreBoundedNewestFirstAndClipped() {
+        LiveState state = new LiveState();
+        for (int i = 0; i < LiveState.MAX_ALARMS + 5; i++) {
+            state.alarm(new AlarmMessage(Map.of(), 1L,
+                    new ErrorInfo("id" + i, "x".repeat(5000), "", "E" + i, null)), i);
+        }
+        List<?> alarms = (List<?>) state.snapshot().get("alarms");
+        assertEquals(LiveState.MAX_ALARMS, alarms.size());
+        Map<?, ?> newest = (Map<?, ?>) alarms.get(0);
+        assertEquals("E" + (LiveState.MAX_ALARMS + 4), newest.get("type"));
+        assertEquals(BusValues.MAX_TEXT + 1, ((String) newest.get("message")).length());
+    }
+}
