@@ -139,6 +139,7 @@ public final class FileWriterService {
                 .filter(f -> Boolean.TRUE.equals(f.done())).isPresent()) {
             return null;
         }
+
         opened(end);
         ScanCollector scan = scans.get(end.scanId());
         if (scan == null) {
@@ -179,6 +180,14 @@ public final class FileWriterService {
 
     private void opened(ScanStatusMessage status) {
         if (scans.containsKey(status.scanId())) {
+            return;
+        }
+        // Only a scan the scan server recorded (it stores every status it publishes, as BEC's does): a
+        // status of a scan nobody ran (stray or forged) must not write a file, least of all one named
+        // like a real scan's.
+        if (bus.get(Endpoints.publicScanInfo(status.scanId())).isEmpty()) {
+            logger.warn("Scan status {} of unknown scan {} (number {}) ignored: the scan server has no record of it",
+                    status.status(), status.scanId(), status.scanNumber());
             return;
         }
         ScanCollector scan = writer.collector(status);
