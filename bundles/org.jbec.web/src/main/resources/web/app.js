@@ -55,18 +55,26 @@ function plotData() {
   const x = xDevice();
   const y = state.yDevice;
   const sorted = state.points.filter((p) => x in p.values).sort((a, b) => a.point - b.point);
-  return [sorted.map((p) => p.values[x]), sorted.map((p) => (y && y in p.values ? p.values[y] : null))];
+  const xs = sorted.map((p) => p.values[x]);
+  // the fit, drawn where its x matches a point of the scan (it was computed on those points)
+  const fitted = new Map();
+  if (state.fit && state.fit.xDevice === x && state.fit.yDevice === y) {
+    state.fit.x.forEach((fx, i) => fitted.set(fx, state.fit.y[i]));
+  }
+  return [xs, sorted.map((p) => (y && y in p.values ? p.values[y] : null)),
+    xs.map((v) => (fitted.has(v) ? fitted.get(v) : null))];
 }
 
 function ensurePlot() {
   const box = $("plot");
   const width = Math.max(300, box.clientWidth || 600);
   const series = [{ label: xDevice() || "x" }, { label: state.yDevice || "y", stroke: "#1560bd", width: 2,
-    points: { show: true, size: 5 } }];
+    points: { show: true, size: 5 } }, { label: "fit", stroke: "#d2691e", width: 2, dash: [6, 4],
+    points: { show: false } }];
   if (plot && plot.series[0].label === series[0].label && plot.series[1].label === series[1].label) return;
   if (plot) plot.destroy();
   plot = new uPlot({ width, height: 360, scales: { x: { time: false } }, series,
-    axes: [{ label: xDevice() || "" }, { label: state.yDevice || "" }] }, [[], []], box);
+    axes: [{ label: xDevice() || "" }, { label: state.yDevice || "" }] }, [[], [], []], box);
 }
 
 function scheduleDraw() {
@@ -161,7 +169,10 @@ function connect() {
     window.jbecMetrics.snapshotAt = performance.now();
   });
   on("scan", (s) => {
-    if (s.reset) { state.points = []; undrawn = []; window.jbecMetrics.drawnAt = {}; }
+    if (s.reset) {
+      state.points = []; undrawn = []; state.fit = null; window.jbecMetrics.drawnAt = {};
+      $("fit-result").textContent = ""; delete $("fit-result").dataset.fitted; // it was of the last scan
+    }
     showScan(s);
     scheduleDraw();
   });
@@ -176,6 +187,35 @@ function connect() {
   on("readbacks", showReadbacks);
   on("refused", (r) => { $("connection").textContent = r.error; events.close(); });
 }
+
+// ---- fit -------------------------------------------------------------------------------------------
+$("fit").addEventListener("click", async () => {
+  const result = $("fit-result");
+  const x = xDevice();
+  const y = state.yDevice;
+  if (!x || !y) { result.textContent = "no scan to fit"; result.className = "error"; return; }
+  result.textContent = "fitting…";
+  result.className = "";
+  try {
+    const response = await fetch("../api/fit", { method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ model: $("fit-model").value, x, y }) });
+    const answer = await response.json();
+    if (answer.error) {
+      result.textContent = "fit: " + answer.error;
+      result.className = "error";
+      return;
+    }
+    state.fit = { xDevice: x, yDevice: y, x: answer.x, y: answer.y };
+    result.textContent = $("fit-model").value + ": " + Object.entries(answer.parameters || {})
+      .map(([k, v]) => k + " = " + Number(v).toPrecision(5)).join(", ");
+    result.dataset.fitted = String(answer.x.length);
+    scheduleDraw();
+  } catch (e) {
+    result.textContent = "fit failed: " + e;
+    result.className = "error";
+  }
+});
 
 // ---- buttons ---------------------------------------------------------------------------------------
 for (const button of document.querySelectorAll("button[data-action]")) {

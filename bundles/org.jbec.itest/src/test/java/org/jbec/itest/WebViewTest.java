@@ -182,6 +182,21 @@ class WebViewTest {
         busToPlot.sort(null);
         assertEquals(21, busToPlot.size(), "every point's publication seen and drawn");
 
+        // a fit of the simulated Gaussian monitor (centre 0) drawn over the points
+        awaitPage("gauss_bpm offered as y", SCAN_WITHIN, () -> number(
+                "return [...document.getElementById('y-device').options].filter(o => o.value === 'gauss_bpm').length") == 1);
+        js("const s = document.getElementById('y-device'); s.value = 'gauss_bpm';"
+                + " s.dispatchEvent(new Event('change'));");
+        browser.findElement(By.id("fit")).click();
+        awaitPage("the fit shown", SCAN_WITHIN, () -> "21".equals(browser.findElement(By.id("fit-result"))
+                .getAttribute("data-fitted")));
+        String fit = text("fit-result");
+        java.util.regex.Matcher centre = java.util.regex.Pattern.compile("center = (-?[0-9.e-]+)").matcher(fit);
+        assertTrue(centre.find(), fit);
+        assertTrue(Math.abs(Double.parseDouble(centre.group(1))) < 0.25, "the configured centre 0: " + fit);
+        assertEquals(21L, number("return plot.data[2].filter(v => v !== null).length"), "the fit drawn at every point");
+        Files.write(ROOT.resolve("bundles/org.jbec.itest/target/web-view-fit.png"), browser.getScreenshotAs(OutputType.BYTES));
+
         // text from the bus is shown as text: an alarm carrying markup adds no element to the page
         String markup = "<img id=injected src=x onerror=\"document.title='pwned'\">";
         bus.setAndPublish(Endpoints.alarms(), new AlarmMessage(Map.of(), 1L,

@@ -159,4 +159,9 @@ public final class LiveFeed {
             browsers.clear();
         });
     }
+
+    /** The current scan's points of two devices, as (x values, y values). */
+    double[][] curve(String x, String y) {
+        return state.curve(x, y);
+    }
 }

@@ -98,6 +98,26 @@ final class LiveState {
         return new LinkedHashMap<>(readbacks);
     }
 
+    /** The current scan's (x, y) pairs in point order, where both devices have a value; for fits. */
+    @SuppressWarnings("unchecked")
+    synchronized double[][] curve(String x, String y) {
+        List<double[]> pairs = new ArrayList<>();
+        for (Map<String, Object> point : points) {
+            Map<String, Double> values = (Map<String, Double>) point.get("values");
+            Double vx = values.get(x);
+            Double vy = values.get(y);
+            if (vx != null && vy != null) {
+                pairs.add(new double[] {vx, vy});
+            }
+        }
+        double[][] out = new double[2][pairs.size()];
+        for (int i = 0; i < pairs.size(); i++) {
+            out[0][i] = pairs.get(i)[0];
+            out[1][i] = pairs.get(i)[1];
+        }
+        return out;
+    }
+
     synchronized Map<String, Object> snapshot() {
         Map<String, Object> all = new LinkedHashMap<>();
         all.put("scan", scan);

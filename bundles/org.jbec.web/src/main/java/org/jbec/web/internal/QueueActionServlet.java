@@ -1,8 +1,6 @@
 package org.jbec.web.internal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import javax.servlet.Servlet;
@@ -41,7 +39,7 @@ public final class QueueActionServlet extends HttpServlet {
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         QueueAction action;
         try {
-            action = QueueAction.parse(body(request));
+            action = QueueAction.parse(FormBody.read(request));
         } catch (QueueAction.BadRequest e) {
             answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
             return;
@@ -57,21 +55,7 @@ public final class QueueActionServlet extends HttpServlet {
         answer(response, HttpServletResponse.SC_OK, Map.of("sent", action.action(), "queue", action.queue()));
     }
 
-    /** The body, at most {@link QueueAction#MAX_BODY_BYTES}, whatever Content-Length claims. */
-    private static String body(HttpServletRequest request) throws IOException, QueueAction.BadRequest {
-        if (request.getContentLengthLong() > QueueAction.MAX_BODY_BYTES) {
-            throw new QueueAction.BadRequest("request body over " + QueueAction.MAX_BODY_BYTES + " bytes");
-        }
-        try (InputStream in = request.getInputStream()) {
-            byte[] bytes = in.readNBytes(QueueAction.MAX_BODY_BYTES + 1);
-            if (bytes.length > QueueAction.MAX_BODY_BYTES) {
-                throw new QueueAction.BadRequest("request body over " + QueueAction.MAX_BODY_BYTES + " bytes");
-            }
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void answer(HttpServletResponse response, int status, Map<String, Object> json) throws IOException {
+    static void answer(HttpServletResponse response, int status, Map<String, Object> json) throws IOException {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
