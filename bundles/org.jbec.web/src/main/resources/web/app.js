@@ -2,19 +2,11 @@
 // the bus is put on the page with textContent, never as HTML.
 "use strict";
 
-const state = { scan: {}, points: [], queues: {}, yDevice: null };
+const state = { scan: {}, points: [], queues: {}, yDevice: null, compare: null };
 // read by the end-to-end test: when the page got its snapshot and how long points took to be drawn
 // (drawnAt: point id -> Date.now() when that point of the current scan was first drawn)
 window.jbecMetrics = { snapshotAt: null, latencies: [], drawnAt: {}, drawnPoints: 0, events: 0 };
 
-const $ = (id) => document.getElementById(id);
-
-function el(tag, text, cls) {
-  const e = document.createElement(tag);
-  if (text !== undefined && text !== null) e.textContent = String(text);
-  if (cls) e.className = cls;
-  return e;
-}
 
 function replaceRows(tbody, rows) {
   tbody.replaceChildren(...rows);
@@ -51,30 +43,42 @@ function refreshChoices() {
   if (state.yDevice) select.value = state.yDevice;
 }
 
+// the current scan's (x, y) and fit, and an earlier scan's (x, y) when one is chosen for comparison;
+// uPlot wants one x array for all series, so with a comparison the x values of both are merged
 function plotData() {
   const x = xDevice();
   const y = state.yDevice;
   const sorted = state.points.filter((p) => x in p.values).sort((a, b) => a.point - b.point);
   const xs = sorted.map((p) => p.values[x]);
+  const ys = sorted.map((p) => (y && y in p.values ? p.values[y] : null));
   // the fit, drawn where its x matches a point of the scan (it was computed on those points)
   const fitted = new Map();
   if (state.fit && state.fit.xDevice === x && state.fit.yDevice === y) {
     state.fit.x.forEach((fx, i) => fitted.set(fx, state.fit.y[i]));
   }
-  return [xs, sorted.map((p) => (y && y in p.values ? p.values[y] : null)),
-    xs.map((v) => (fitted.has(v) ? fitted.get(v) : null))];
+  const fit = (v) => (fitted.has(v) ? fitted.get(v) : null);
+  const other = state.compare ? state.compare.points.filter((p) => x in p.values && y in p.values) : [];
+  if (!other.length) return [xs, ys, xs.map(fit), xs.map(() => null)];
+  const mine = new Map(xs.map((v, i) => [v, ys[i]]));
+  const theirs = new Map(other.map((p) => [p.values[x], p.values[y]]));
+  const all = [...new Set([...xs, ...theirs.keys()])].sort((a, b) => a - b);
+  return [all, all.map((v) => (mine.has(v) ? mine.get(v) : null)), all.map(fit),
+    all.map((v) => (theirs.has(v) ? theirs.get(v) : null))];
 }
 
 function ensurePlot() {
   const box = $("plot");
   const width = Math.max(300, box.clientWidth || 600);
+  const compareLabel = state.compare ? "#" + state.compare.scan.scanNumber : "earlier";
   const series = [{ label: xDevice() || "x" }, { label: state.yDevice || "y", stroke: "#1560bd", width: 2,
-    points: { show: true, size: 5 } }, { label: "fit", stroke: "#d2691e", width: 2, dash: [6, 4],
-    points: { show: false } }];
-  if (plot && plot.series[0].label === series[0].label && plot.series[1].label === series[1].label) return;
+    points: { show: true, size: 5 }, spanGaps: true }, { label: "fit", stroke: "#d2691e", width: 2, dash: [6, 4],
+    points: { show: false }, spanGaps: true }, { label: compareLabel, stroke: "#999", width: 1.5,
+    points: { show: true, size: 4 }, spanGaps: true }];
+  if (plot && plot.series[0].label === series[0].label && plot.series[1].label === series[1].label
+    && plot.series[3].label === series[3].label) return;
   if (plot) plot.destroy();
   plot = new uPlot({ width, height: 360, scales: { x: { time: false } }, series,
-    axes: [{ label: xDevice() || "" }, { label: state.yDevice || "" }] }, [[], [], []], box);
+    axes: [{ label: xDevice() || "" }, { label: state.yDevice || "" }] }, [[], [], [], []], box);
 }
 
 function scheduleDraw() {
@@ -85,6 +89,7 @@ function scheduleDraw() {
     refreshChoices();
     ensurePlot();
     plot.setData(plotData());
+    drawGridMap($("map"), state.scan.reportDevices || [], state.points, state.yDevice, state.scan.gridShape);
     const now = Date.now();
     for (const p of undrawn) {
       window.jbecMetrics.latencies.push(now - p.busMs);
@@ -138,15 +143,47 @@ function addAlarm(alarm, atTop) {
 }
 
 function showReadbacks(readbacks) {
-  const rows = Object.keys(readbacks).sort().map((d) => {
-    const tr = el("tr");
-    const v = readbacks[d];
-    tr.append(el("td", d), el("td", typeof v === "number" ? v.toPrecision(6) : v, "num"));
+  const values = readbacks.values || {};
+  const moving = new Set(readbacks.moving || []);
+  const rows = Object.keys(values).sort().map((d) => {
+    const tr = el("tr", null, moving.has(d) ? "moving" : "");
+    const v = values[d];
+    tr.append(el("td", d), el("td", typeof v === "number" ? v.toPrecision(6) : v, "num"),
+      el("td", moving.has(d) ? "moving" : ""));
     tr.dataset.device = d;
+    tr.dataset.moving = String(moving.has(d));
     return tr;
   });
   replaceRows($("readbacks"), rows);
 }
+
+// ---- earlier scans, for comparison -----------------------------------------------------------------
+function showEarlier(earlier) {
+  const select = $("compare");
+  const chosen = select.value;
+  select.replaceChildren(el("option", "none"), ...(earlier || []).map((e) => {
+    const o = el("option", "#" + e.scanNumber + " " + (e.scanName || "") + " (" + e.points + " points, "
+      + e.status + ")");
+    o.value = String(e.scanNumber);
+    return o;
+  }));
+  select.firstChild.value = "";
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
+}
+
+$("compare").addEventListener("change", async (e) => {
+  const number = e.target.value;
+  if (!number) { state.compare = null; scheduleDraw(); return; }
+  try {
+    const response = await fetch("../api/scan?number=" + encodeURIComponent(number));
+    const answer = await response.json();
+    state.compare = answer.error ? null : answer;
+    $("compare").dataset.loaded = answer.error ? "" : number;
+  } catch (err) {
+    state.compare = null;
+  }
+  scheduleDraw();
+});
 
 // ---- the stream ------------------------------------------------------------------------------------
 function connect() {
@@ -165,6 +202,8 @@ function connect() {
     $("alarms").replaceChildren();
     for (const a of s.alarms) addAlarm(a, false);
     showReadbacks(s.readbacks);
+    showEarlier(s.earlier);
+    for (const p of s.previews || []) showPreview(p);
     scheduleDraw();
     window.jbecMetrics.snapshotAt = performance.now();
   });
@@ -173,6 +212,7 @@ function connect() {
       state.points = []; undrawn = []; state.fit = null; window.jbecMetrics.drawnAt = {};
       $("fit-result").textContent = ""; delete $("fit-result").dataset.fitted; // it was of the last scan
     }
+    if (s.earlier) showEarlier(s.earlier);
     showScan(s);
     scheduleDraw();
   });
@@ -185,6 +225,7 @@ function connect() {
   on("queue", showQueues);
   on("alarm", (a) => addAlarm(a, true));
   on("readbacks", showReadbacks);
+  on("preview", showPreview);
   on("refused", (r) => { $("connection").textContent = r.error; events.close(); });
 }
 

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +72,11 @@ class WebViewTest {
                 + "\nlog_writer:\n  base_path: " + work.resolve("log") + "\n  levels:\n    io.jhdf: ERROR\n"
                 + "file_writer:\n  base_path: " + work.resolve("data") + "\n");
         Files.copy(ROOT.resolve("config/demo.yaml"), work.resolve("devices.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        // a slow motor (2 mm/s), so that its motion lasts long enough to be watched
+        Files.writeString(work.resolve("devices.yaml"), "\nslowz:\n  readoutPriority: baseline\n"
+                + "  deviceClass: ophyd_devices.SimPositioner\n  deviceConfig:\n    limits: [-50, 50]\n"
+                + "    tolerance: 0.01\n    velocity: 2\n  enabled: true\n  readOnly: false\n",
+                StandardOpenOption.APPEND);
         jbec("start");
     }
 
@@ -229,6 +235,52 @@ class WebViewTest {
     }
 
     @Test
+    void pageComparesScansMapsGridsShowsMotionAndTheCamera() throws Exception {
+        assertTrue(jbec("status").contains("web view    http://"), "status prints the web view's address");
+        assertTrue(jbec("status").contains(":" + httpPort + "/jbec/"), "status prints the web view's port");
+        browser = openBrowser();
+        browser.get("http://127.0.0.1:" + httpPort + "/jbec/");
+        awaitPage("the page got its snapshot", Duration.ofSeconds(20),
+                () -> js("return window.jbecMetrics && window.jbecMetrics.snapshotAt") != null);
+
+        // two line scans: the second is drawn with the first beside it
+        jbec("exec", "line_scan samx -2 2 --steps 21 --exp_time 0 --relative false");
+        awaitPage("scan 1 closed", SCAN_WITHIN, () -> text("scan-title").endsWith("closed"));
+        jbec("exec", "line_scan samx -1 1 --steps 11 --exp_time 0 --relative false");
+        awaitPage("scan 2 closed with 11 points", SCAN_WITHIN, () -> text("scan-title").endsWith("closed")
+                && number("return state.points.length") == 11);
+        String first = (String) js("return document.getElementById('compare').options[1].value");
+        js("const s = document.getElementById('compare'); s.value = '" + first + "';"
+                + " s.dispatchEvent(new Event('change'));");
+        awaitPage("the earlier scan drawn beside", SCAN_WITHIN,
+                () -> number("return plot.data[3].filter(v => v !== null).length") == 21);
+        assertEquals(11L, number("return plot.data[1].filter(v => v !== null).length"), "the current scan's 11 points");
+
+        // the camera (eiger, triggered at every point) shows its newest frame
+        awaitPage("a camera frame shown", SCAN_WITHIN, () -> browser.findElement(By.id("camera-panel"))
+                .isDisplayed() && number("return document.getElementById('camera-image')"
+                        + ".naturalWidth") == 100);
+        assertEquals("eiger", browser.findElement(By.id("camera-image")).getAttribute("data-device"));
+
+        // a grid scan is drawn as a map, one cell per point
+        jbec("exec", "grid_scan samx -1 1 4 samy -1 1 3 --exp_time 0 --relative false");
+        awaitPage("the grid's 12 cells drawn", SCAN_WITHIN, () -> "12".equals(browser.findElement(By.id("map"))
+                .getAttribute("data-cells")));
+        assertEquals("4x3", browser.findElement(By.id("map")).getAttribute("data-shape"));
+        assertTrue(browser.findElement(By.id("map-panel")).isDisplayed(), "the map is shown");
+        Files.write(ROOT.resolve("bundles/org.jbec.itest/target/web-view-grid.png"), browser.getScreenshotAs(OutputType.BYTES));
+
+        // a motor shows moving while it moves, and not once it stopped
+        jbec("exec", "mv slowz 3");
+        awaitPage("slowz shown moving", SCAN_WITHIN, () -> !browser.findElements(
+                By.cssSelector("#readbacks tr[data-device='slowz'][data-moving='true']")).isEmpty());
+        awaitPage("slowz shown stopped", SCAN_WITHIN, () -> !browser.findElements(
+                By.cssSelector("#readbacks tr[data-device='slowz'][data-moving='false']")).isEmpty());
+        assertEquals(3.0, Double.parseDouble(browser.findElement(By.cssSelector("#readbacks tr[data-device='slowz'] td.num"))
+                .getText()), 0.02);
+    }
+
+    @Test
     void badQueueRequestsGetAClearError() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI api = URI.create("http://127.0.0.1:" + httpPort + "/jbec/api/queue");
@@ -242,5 +294,18 @@ class WebViewTest {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, oversized.statusCode());
         assertTrue(oversized.body().contains("over 1024 bytes"), oversized.body());
+
+        HttpResponse<String> notANumber = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/jbec/api/scan?number=1;drop")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, notANumber.statusCode());
+        HttpResponse<String> unknownScan = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/jbec/api/scan?number=999")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, unknownScan.statusCode());
+        assertTrue(unknownScan.body().contains("scan 999 is not among the last 10"), unknownScan.body());
+        HttpResponse<String> badModel = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/jbec/api/fit")).POST(HttpRequest.BodyPublishers.ofString("model=<script>&x=samx&y=bpm4i")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, badModel.statusCode());
+        assertTrue(badModel.body().contains("field 'model' must be"), badModel.body());
     }
 }

@@ -14,6 +14,8 @@ final class StatusReport {
         out.append(String.format(Locale.ROOT, "%-11s %s %s on Java %s%n", "framework", s.frameworkName(),
                 s.frameworkVersion(), s.javaVersion()));
         out.append(String.format(Locale.ROOT, "%-11s %s%n", "redis", redisLine(s)));
+        out.append(String.format(Locale.ROOT, "%-11s %s%n", "web view",
+                s.webViews().isEmpty() ? "off (no HTTP runtime in this framework)" : String.join(", ", s.webViews())));
         List<String> problems = s.problems();
         out.append(String.format(Locale.ROOT, "%-11s %s%n", "ready",
                 problems.isEmpty() ? "yes" : "no (" + problems.size() + " problems)"));

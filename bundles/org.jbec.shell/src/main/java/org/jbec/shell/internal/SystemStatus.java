@@ -13,7 +13,8 @@ import org.jbec.bus.api.RedisHealth;
  */
 record SystemStatus(String frameworkName, String frameworkVersion, String javaVersion,
         Optional<RedisAddress> redis, Optional<String> embeddedRedis, RedisHealth redisHealth,
-        List<BundleLine> bundles, List<ComponentLine> components, List<ServiceLine> services) {
+        List<BundleLine> bundles, List<ComponentLine> components, List<ServiceLine> services,
+        List<String> webViews) {
 
     /** A service announced on the bus (by any framework or BEC process sharing this Redis). */
     record ServiceLine(String name, String status, String host) {

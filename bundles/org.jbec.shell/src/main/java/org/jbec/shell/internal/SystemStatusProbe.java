@@ -14,6 +14,8 @@ import org.jbec.bus.api.RedisHealth;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.startlevel.FrameworkStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
@@ -50,7 +52,38 @@ final class SystemStatusProbe {
         return new SystemStatus(system.getSymbolicName(), system.getVersion().toString(),
                 System.getProperty("java.version"), redis.map(RedisConnection::address),
                 redis.flatMap(RedisConnection::embeddedServer), health, bundles, components(),
-                health.connected() ? bus.map(SystemStatusProbe::services).orElse(List.of()) : List.of());
+                health.connected() ? bus.map(SystemStatusProbe::services).orElse(List.of()) : List.of(),
+                webViews());
+    }
+
+    /**
+     * The web view's addresses in this framework: the endpoints of the HTTP runtime (OSGi HTTP
+     * Whiteboard's {@code osgi.http.endpoint}) with the page's path. Looked up by name so that the
+     * shell works without the HTTP bundles.
+     */
+    private List<String> webViews() {
+        try {
+            ServiceReference<?>[] runtimes = context.getAllServiceReferences(
+                    "org.osgi.service.http.runtime.HttpServiceRuntime", null);
+            if (runtimes == null) {
+                return List.of();
+            }
+            List<String> out = new java.util.ArrayList<>();
+            for (ServiceReference<?> runtime : runtimes) {
+                Object endpoint = runtime.getProperty("osgi.http.endpoint");
+                List<?> endpoints = endpoint instanceof String[] a ? List.of(a)
+                        : endpoint instanceof java.util.Collection<?> c ? List.copyOf(c)
+                        : endpoint == null ? List.of() : List.of(endpoint);
+                for (Object e : endpoints) {
+                    String base = String.valueOf(e);
+                    out.add(base + (base.endsWith("/") ? "" : "/") + "jbec/");
+                }
+            }
+            out.sort(java.util.Comparator.comparing(a -> a.contains("://[")));  // IPv4 first: easier to type
+            return out;
+        } catch (InvalidSyntaxException e) {
+            return List.of(); // no filter given: does not happen
+        }
     }
 
     /** Every service whose heartbeat is on the bus, as BEC's discovery: KEYS, then GET each. */

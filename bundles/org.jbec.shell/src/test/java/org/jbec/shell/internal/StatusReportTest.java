@@ -17,7 +17,8 @@ class StatusReportTest {
         return new SystemStatus("org.apache.felix.framework", "7.0.5", "17.0.15",
                 Optional.of(new RedisAddress("localhost", 6379)),
                 Optional.of("redis-server 7.0.15 (/usr/bin/redis-server, from PATH)"), health, bundles, components,
-                List.of(new SystemStatus.ServiceLine("JbecFramework/x", "RUNNING", "ws1")));
+                List.of(new SystemStatus.ServiceLine("JbecFramework/x", "RUNNING", "ws1")),
+                List.of("http://10.0.0.5:8780/jbec/"));
     }
 
     private static final SystemStatus.BundleLine SHELL =
@@ -34,6 +35,7 @@ class StatusReportTest {
         assertTrue(text.contains("localhost:6379 connected (Redis 7.0.15, ping 0.23 ms), embedded: redis-server 7.0.15"),
                 text);
         assertTrue(text.contains("ready       yes"), text);
+        assertTrue(text.contains("web view    http://10.0.0.5:8780/jbec/"), text);
         assertTrue(text.contains("2 active, 0 not active"), text);
         assertTrue(text.contains("PENDING"), "a bundle above the current start level is shown as pending: " + text);
         assertTrue(text.contains("services    1 on the bus") && text.contains("JbecFramework/x"), text);

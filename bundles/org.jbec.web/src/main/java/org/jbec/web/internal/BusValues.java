@@ -76,7 +76,22 @@ final class BusValues {
             m.scanReportDevices().forEach(d -> report.add(clip(String.valueOf(d))));
         }
         scan.put("reportDevices", report);
+        scan.put("gridShape", gridShape(m));
         return scan;
+    }
+
+    /**
+     * A grid scan's steps per motor, from its request ({@code arg_bundle}: motor, start, stop, steps for
+     * each of two motors): the map's cells. Null for any other scan.
+     */
+    static List<Long> gridShape(ScanStatusMessage m) {
+        if (!"grid_scan".equals(m.scanName()) || m.requestInputs() == null
+                || !(m.requestInputs().get("arg_bundle") instanceof List<?> args) || args.size() != 8
+                || !(args.get(3) instanceof Number a) || !(args.get(7) instanceof Number b)
+                || a.longValue() < 1 || b.longValue() < 1 || a.longValue() * b.longValue() > LiveState.MAX_POINTS) {
+            return null;
+        }
+        return List.of(a.longValue(), b.longValue());
     }
 
     static Map<String, Object> queues(ScanQueueStatusMessage m) {

@@ -35,6 +35,9 @@ public final class LiveFeed {
     private static final Logger LOG = LoggerFactory.getLogger(LiveFeed.class);
     static final long READBACK_PERIOD_MS = 250;
     private static final long KEEP_ALIVE_S = 15;
+    /** Camera frames are shown at most this often (each is a PNG of up to 512×512 to every browser). */
+    static final long PREVIEW_PERIOD_MS = 500;
+    private static final long CAMERA_LOOK_S = 3;
     /** Most browsers streaming at once; each holds a connection and a Jetty thread's worth of buffers. */
     static final int MAX_BROWSERS = 32;
     private static final String READBACK_PREFIX = "info/devices/readback/";
@@ -42,6 +45,7 @@ public final class LiveFeed {
     private final Connector bus;
     private final WebWorkers workers;
     private final LiveState state = new LiveState();
+    private final CameraPreviews cameras;
     private final List<BrowserStream> browsers = new CopyOnWriteArrayList<>();
     private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
     private final AtomicBoolean readbacksChanged = new AtomicBoolean();
@@ -52,12 +56,16 @@ public final class LiveFeed {
     public LiveFeed(@Reference Connector bus, @Reference WebWorkers workers) {
         this.bus = bus;
         this.workers = workers;
+        this.cameras = new CameraPreviews(bus);
         // subscribing waits for Redis to confirm: never in activation
         workers.scheduler().execute(this::subscribe);
         timers.add(workers.scheduler().scheduleAtFixedRate(this::flushReadbacks, READBACK_PERIOD_MS,
                 READBACK_PERIOD_MS, TimeUnit.MILLISECONDS));
         timers.add(workers.scheduler().scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE_S, KEEP_ALIVE_S,
                 TimeUnit.SECONDS));
+        timers.add(workers.scheduler().scheduleWithFixedDelay(this::lookForCameras, 1, CAMERA_LOOK_S, TimeUnit.SECONDS));
+        timers.add(workers.scheduler().scheduleAtFixedRate(() -> cameras.flush(this::publish), PREVIEW_PERIOD_MS,
+                PREVIEW_PERIOD_MS, TimeUnit.MILLISECONDS));
     }
 
     private void subscribe() {
@@ -104,8 +112,28 @@ public final class LiveFeed {
     }
 
     private void flushReadbacks() {
-        if (readbacksChanged.getAndSet(false)) {
+        boolean changed = readbacksChanged.getAndSet(false);
+        // a positioner's moving state (info/devices/status/<device>, a key the device server sets with
+        // each readback): read for devices whose readback changed and for those still shown moving, so
+        // the end of a motion is seen even when no readback follows the last status
+        try {
+            for (String device : state.movingToCheck()) {
+                changed |= state.moving(device, bus.get(Endpoints.deviceStatus(device))
+                        .map(m -> m.status() != null && m.status() != 0L));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("moving states not read: {}", e.toString());
+        }
+        if (changed) {
             publish("readbacks", state.readbacks());
+        }
+    }
+
+    private void lookForCameras() {
+        try {
+            cameras.discover();
+        } catch (RuntimeException e) {
+            LOG.debug("camera previews not looked for: {}", e.toString());
         }
     }
 
@@ -136,7 +164,9 @@ public final class LiveFeed {
             return false;
         }
         toBrowsers(() -> {
-            if (browser.send("snapshot", Json.write(state.snapshot()))) {
+            Map<String, Object> snapshot = state.snapshot();
+            snapshot.put("previews", cameras.latest());
+            if (browser.send("snapshot", Json.write(snapshot))) {
                 browsers.add(browser);
             }
         });
@@ -153,11 +183,17 @@ public final class LiveFeed {
         active = false;
         timers.forEach(t -> t.cancel(false));
         unsubscribe();
+        cameras.close();
         // on the writer thread, so that no write is under way on a stream being closed
         toBrowsers(() -> {
             browsers.forEach(BrowserStream::close);
             browsers.clear();
         });
+    }
+
+    /** An earlier scan the page can compare with, or null. */
+    Map<String, Object> earlierScan(long number) {
+        return state.earlierScan(number);
     }
 
     /** The current scan's points of two devices, as (x values, y values). */

@@ -24,6 +24,9 @@ final class LiveState {
     static final int MAX_POINTS = 20_000;
     static final int MAX_ALARMS = 100;
     static final int MAX_DEVICES = 1_000;
+    /** Earlier scans kept for comparison: the newest ones, at most this many and this many points in all. */
+    static final int MAX_EARLIER_SCANS = 10;
+    static final int MAX_EARLIER_POINTS = 100_000;
 
     private Map<String, Object> scan = Map.of();
     private String scanId;
@@ -31,17 +34,27 @@ final class LiveState {
     private Map<String, Object> queues = Map.of();
     private final Deque<Map<String, Object>> alarms = new ArrayDeque<>();
     private final Map<String, Double> readbacks = new LinkedHashMap<>();
+    private final Deque<EarlierScan> earlier = new ArrayDeque<>();
+    private final java.util.Set<String> moving = new java.util.TreeSet<>();
+    /** Devices whose readback changed since their moving state was last read. */
+    private final java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+    /** Devices without a moving state (not positioners): not asked again. */
+    private final java.util.Set<String> stateless = new java.util.HashSet<>();
 
     /** Records a scan status; the returned update says whether a new scan started (its points reset). */
     synchronized Map<String, Object> scanStatus(ScanStatusMessage m) {
         boolean newScan = !Objects.equals(scanId, m.scanId());
         if (newScan) {
+            keepForComparison();
             points.clear();
             scanId = m.scanId();
         }
         scan = BusValues.scan(m);
         Map<String, Object> update = new LinkedHashMap<>(scan);
         update.put("reset", newScan);
+        if (newScan) {
+            update.put("earlier", earlierScans());
+        }
         return update;
     }
 
@@ -70,6 +83,47 @@ final class LiveState {
         return update;
     }
 
+    /** A scan that ran while the page was served, with its points, for comparison with the current one. */
+    record EarlierScan(Map<String, Object> scan, List<Map<String, Object>> points) {
+        Map<String, Object> summary() {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("scanNumber", scan.get("scanNumber"));
+            out.put("scanName", scan.get("scanName"));
+            out.put("status", scan.get("status"));
+            out.put("points", points.size());
+            return out;
+        }
+    }
+
+    private void keepForComparison() {
+        if (scanId == null || points.isEmpty() || !(scan.get("scanNumber") instanceof Number)) {
+            return;
+        }
+        earlier.addFirst(new EarlierScan(scan, List.copyOf(points)));
+        int total = earlier.stream().mapToInt(e -> e.points().size()).sum();
+        while (earlier.size() > MAX_EARLIER_SCANS || (total > MAX_EARLIER_POINTS && earlier.size() > 1)) {
+            total -= earlier.removeLast().points().size();
+        }
+    }
+
+    /** The earlier scans, newest first: number, name, final status and point count. */
+    synchronized List<Map<String, Object>> earlierScans() {
+        return earlier.stream().map(EarlierScan::summary).toList();
+    }
+
+    /** An earlier scan by number: its status and points, or null when it is not kept. */
+    synchronized Map<String, Object> earlierScan(long number) {
+        for (EarlierScan e : earlier) {
+            if (e.scan().get("scanNumber") instanceof Number n && n.longValue() == number) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("scan", e.scan());
+                out.put("points", e.points());
+                return out;
+            }
+        }
+        return null;
+    }
+
     synchronized Map<String, Object> queueStatus(ScanQueueStatusMessage m) {
         queues = BusValues.queues(m);
         return queues;
@@ -90,12 +144,37 @@ final class LiveState {
         if (value == null || (!readbacks.containsKey(device) && readbacks.size() >= MAX_DEVICES)) {
             return false;
         }
-        readbacks.put(BusValues.clip(device), value);
+        String name = BusValues.clip(device);
+        readbacks.put(name, value);
+        if (!stateless.contains(name)) {
+            changed.add(name);
+        }
         return true;
     }
 
+    /** The devices whose moving state should be read now: readback changed, or shown moving. */
+    synchronized List<String> movingToCheck() {
+        java.util.Set<String> check = new java.util.LinkedHashSet<>(changed);
+        check.addAll(moving);
+        changed.clear();
+        return new ArrayList<>(check);
+    }
+
+    /** Records a device's moving state as read (empty: it has none); true when what is shown changed. */
+    synchronized boolean moving(String device, java.util.Optional<Boolean> isMoving) {
+        if (isMoving.isEmpty()) {
+            stateless.add(device);
+            return moving.remove(device);
+        }
+        return isMoving.get() ? moving.add(device) : moving.remove(device);
+    }
+
+    /** Each device's last readback ({@code values}) and the devices moving now ({@code moving}). */
     synchronized Map<String, Object> readbacks() {
-        return new LinkedHashMap<>(readbacks);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("values", new LinkedHashMap<>(readbacks));
+        out.put("moving", new ArrayList<>(moving));
+        return out;
     }
 
     /** The current scan's (x, y) pairs in point order, where both devices have a value; for fits. */
@@ -124,7 +203,8 @@ final class LiveState {
         all.put("points", new ArrayList<>(points));
         all.put("queues", queues);
         all.put("alarms", new ArrayList<>(alarms));
-        all.put("readbacks", new LinkedHashMap<>(readbacks));
+        all.put("readbacks", readbacks());
+        all.put("earlier", earlierScans());
         return all;
     }
 }

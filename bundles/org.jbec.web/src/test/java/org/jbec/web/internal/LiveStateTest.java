@@ -63,4 +63,40 @@ class LiveStateTest {
         assertEquals("E" + (LiveState.MAX_ALARMS + 4), newest.get("type"));
         assertEquals(BusValues.MAX_TEXT + 1, ((String) newest.get("message")).length());
     }
+
+    private static ScanStatusMessage numbered(String scanId, long number) {
+        return new ScanStatusMessage(Map.of(), scanId, "closed", null, number, null, 3L, 0L, "line_scan", "step",
+                null, List.of("samx"), null, null, Map.of(), Map.of(), Map.of(), 1.0);
+    }
+
+    @Test
+    void earlierScansAreKeptForComparisonNewestFirstAndBounded() {
+        LiveState state = new LiveState();
+        for (int n = 1; n <= LiveState.MAX_EARLIER_SCANS + 3; n++) {
+            state.scanStatus(numbered("s" + n, n));
+            state.segment(List.of(point("s" + n, 0, n, n)), 1L);
+        }
+        List<Map<String, Object>> earlier = state.earlierScans();
+        assertEquals(LiveState.MAX_EARLIER_SCANS, earlier.size());
+        assertEquals(LiveState.MAX_EARLIER_SCANS + 2L, ((Number) earlier.get(0).get("scanNumber")).longValue(),
+                "the one before the current scan first");
+        assertEquals(1, ((List<?>) state.earlierScan(LiveState.MAX_EARLIER_SCANS + 2).get("points")).size());
+        assertNull(state.earlierScan(1), "the oldest ones dropped");
+        assertNull(state.earlierScan(LiveState.MAX_EARLIER_SCANS + 3), "the current scan is not an earlier one");
+    }
+
+    @Test
+    void movingStateIsAskedForChangedAndMovingDevicesOnly() {
+        LiveState state = new LiveState();
+        state.readback("samx", Map.of("samx", Map.of("value", 1.0)));
+        state.readback("bpm4i", Map.of("bpm4i", Map.of("value", 3.0)));
+        assertEquals(List.of("samx", "bpm4i"), state.movingToCheck());
+        assertTrue(state.moving("samx", java.util.Optional.of(true)));
+        assertFalse(state.moving("bpm4i", java.util.Optional.empty()), "no moving state: not a positioner");
+        assertEquals(List.of("samx"), ((Map<?, ?>) state.snapshot().get("readbacks")).get("moving"));
+        state.readback("bpm4i", Map.of("bpm4i", Map.of("value", 4.0)));
+        assertEquals(List.of("samx"), state.movingToCheck(), "still moving: asked again; bpm4i never again");
+        assertTrue(state.moving("samx", java.util.Optional.of(false)));
+        assertEquals(List.of(), state.movingToCheck());
+    }
 }
