@@ -239,7 +239,7 @@ $("fit").addEventListener("click", async () => {
   result.className = "";
   try {
     const response = await fetch("../api/fit", { method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      headers: FORM_HEADERS,
       body: new URLSearchParams({ model: $("fit-model").value, x, y }) });
     const answer = await response.json();
     if (answer.error) {
@@ -264,7 +264,7 @@ for (const button of document.querySelectorAll("button[data-action]")) {
     const result = $("action-result");
     try {
       const response = await fetch("../api/queue", { method: "POST",
-        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        headers: FORM_HEADERS,
         body: new URLSearchParams({ action: button.dataset.action, queue: "primary" }) });
       const answer = await response.json();
       result.textContent = response.ok ? "sent " + answer.sent : "refused: " + answer.error;
@@ -276,4 +276,5 @@ for (const button of document.querySelectorAll("button[data-action]")) {
   });
 }
 
-connect();
+// with ACLs on, the page starts once the operator logged in (login.js)
+startWhenAllowed(connect);

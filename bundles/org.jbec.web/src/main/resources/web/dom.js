@@ -9,3 +9,7 @@ function el(tag, text, cls) {
   if (cls) e.className = cls;
   return e;
 }
+
+// every POST carries this header: a page of another site cannot send it without the server's consent
+// (CORS), so it cannot make the operator's browser pause or abort the queue
+const FORM_HEADERS = { "Content-Type": "application/x-www-form-urlencoded", "X-Jbec-Request": "1" };

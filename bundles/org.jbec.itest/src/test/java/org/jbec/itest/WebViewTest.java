@@ -63,14 +63,15 @@ class WebViewTest {
     private JedisConnector bus;
 
     @BeforeEach
-    void start() throws Exception {
+    void start(org.junit.jupiter.api.TestInfo test) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are installed (.ci/run installs them)");
         httpPort = PrivateRedis.freePort();
         redisPort = PrivateRedis.freePort();
         Files.writeString(work.resolve("servers.yaml"), "redis:\n  host: localhost\n  port: " + redisPort
                 + "\nlog_writer:\n  base_path: " + work.resolve("log") + "\n  levels:\n    io.jhdf: ERROR\n"
-                + "file_writer:\n  base_path: " + work.resolve("data") + "\n");
+                + "file_writer:\n  base_path: " + work.resolve("data") + "\n"
+                + (test.getTags().contains("acl") ? "enforce_acls: true\n" : ""));
         Files.copy(ROOT.resolve("config/demo.yaml"), work.resolve("devices.yaml"), StandardCopyOption.REPLACE_EXISTING);
         // a slow motor (2 mm/s), so that its motion lasts long enough to be watched
         Files.writeString(work.resolve("devices.yaml"), "\nslowz:\n  readoutPriority: baseline\n"
@@ -138,7 +139,14 @@ class WebViewTest {
     private void awaitPage(String what, Duration within, java.util.function.BooleanSupplier condition)
             throws Exception {
         try {
-            Await.until(what, within, condition);
+            Await.until(what, within, () -> {
+                try {
+                    return condition.getAsBoolean();
+                } catch (org.openqa.selenium.StaleElementReferenceException
+                        | org.openqa.selenium.NoSuchElementException reloaded) {
+                    return false; // the page is reloading (after a login): the element is gone or not there yet
+                }
+            });
         } catch (AssertionError e) {
             Files.write(ROOT.resolve("bundles/org.jbec.itest/target/web-view-failure.png"),
                     browser.getScreenshotAs(OutputType.BYTES));
@@ -284,12 +292,12 @@ class WebViewTest {
     void badQueueRequestsGetAClearError() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         URI api = URI.create("http://127.0.0.1:" + httpPort + "/jbec/api/queue");
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(api)
+        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(api).header("X-Jbec-Request", "1")
                 .POST(HttpRequest.BodyPublishers.ofString("action=drop_tables")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, unknown.statusCode());
         assertTrue(unknown.body().contains("unknown action 'drop_tables'"), unknown.body());
-        HttpResponse<String> oversized = http.send(HttpRequest.newBuilder(api)
+        HttpResponse<String> oversized = http.send(HttpRequest.newBuilder(api).header("X-Jbec-Request", "1")
                 .POST(HttpRequest.BodyPublishers.ofString("action=abort&x=" + "y".repeat(5000))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, oversized.statusCode());
@@ -303,9 +311,61 @@ class WebViewTest {
         assertEquals(404, unknownScan.statusCode());
         assertTrue(unknownScan.body().contains("scan 999 is not among the last 10"), unknownScan.body());
         HttpResponse<String> badModel = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
-                + "/jbec/api/fit")).POST(HttpRequest.BodyPublishers.ofString("model=<script>&x=samx&y=bpm4i")).build(),
+                + "/jbec/api/fit")).header("X-Jbec-Request", "1")
+                .POST(HttpRequest.BodyPublishers.ofString("model=<script>&x=samx&y=bpm4i")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(400, badModel.statusCode());
         assertTrue(badModel.body().contains("field 'model' must be"), badModel.body());
+        // a form another site's page could post (no X-Jbec-Request header) changes nothing
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(api)
+                .POST(HttpRequest.BodyPublishers.ofString("action=abort")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(403, forged.statusCode());
+        assertTrue(forged.body().contains("X-Jbec-Request"), forged.body());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("acl")
+    void withAclsThePageAsksForALoginAndActsForTheAccount() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + httpPort + "/jbec/";
+        for (String path : List.of("events", "api/scan?number=1")) {
+            HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, anonymous.statusCode(), path);
+            assertTrue(anonymous.body().contains("log in first"), anonymous.body());
+        }
+        HttpResponse<String> anonymousAbort = http.send(HttpRequest.newBuilder(URI.create(base + "api/queue"))
+                .header("X-Jbec-Request", "1").POST(HttpRequest.BodyPublishers.ofString("action=abort")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, anonymousAbort.statusCode());
+        String added = jbec("exec", "acl_user_add", "alice");
+        String token = added.lines().filter(l -> l.matches("[A-Za-z0-9_-]{32}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no token in: " + added));
+
+        browser = openBrowser();
+        browser.get(base);
+        awaitPage("the login form", Duration.ofSeconds(20), () -> browser.findElement(By.id("login-panel")).isDisplayed());
+        assertTrue(!browser.findElement(By.tagName("main")).isDisplayed(), "nothing shown before the login");
+        browser.findElement(By.id("login-user")).sendKeys("alice");
+        browser.findElement(By.id("login-token")).sendKeys("not-the-token");
+        browser.findElement(By.id("login")).click();
+        awaitPage("a wrong token refused", Duration.ofSeconds(20),
+                () -> text("login-result").contains("unknown account or wrong token"));
+        browser.findElement(By.id("login-token")).clear();
+        browser.findElement(By.id("login-token")).sendKeys(token);
+        browser.findElement(By.id("login")).click();
+        awaitPage("the page live for alice", Duration.ofSeconds(20), () -> "live".equals(text("connection"))
+                && text("who").contains("alice (user)"));
+        assertTrue(browser.findElement(By.id("abort")).isDisplayed(), "a user account may change the queue");
+        assertTrue(browser.findElement(By.id("fit")).isDisplayed(), "a user account may ask for fits");
+        jbec("exec", "line_scan samx -2 2 --steps 400 --exp_time 0.1 --relative false --no_wait");
+        awaitPage("the long scan's first points drawn", SCAN_WITHIN,
+                () -> number("return plot ? plot.data[0].length : 0") >= 3 && text("scan-title").endsWith("open"));
+        browser.findElement(By.id("abort")).click();
+        awaitPage("alice's abort stops the scan", SCAN_WITHIN, () -> text("scan-title").endsWith("aborted"));
+        assertEquals("sent abort", text("action-result"));
+        browser.findElement(By.id("logout")).click();
+        awaitPage("the login form again", Duration.ofSeconds(20),
+                () -> browser.findElement(By.id("login-panel")).isDisplayed());
     }
 }

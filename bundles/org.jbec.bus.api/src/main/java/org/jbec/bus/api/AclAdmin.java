@@ -34,4 +34,21 @@ public interface AclAdmin {
 
     /** What Redis knows of the accounts (ACL LIST without passwords), for the admin. */
     List<String> redisAcl();
+
+    /**
+     * Checks an account's credentials with Redis itself: a fresh connection logs in with them.
+     *
+     * @return the account's profile ({@code user} or {@code admin}) when Redis accepts them; empty for a
+     *         wrong name or token, or when ACLs are not enforced
+     * @since 1.2
+     */
+    java.util.Optional<String> authenticate(String name, String token);
+
+    /**
+     * Whether Redis would let the account run a command (ACL DRYRUN), e.g. {@code ("PUBLISH",
+     * "user/queue/queue_modification_request", "x")}: what an account may do, as Redis enforces it.
+     *
+     * @since 1.2
+     */
+    boolean permits(String name, String command, String... args);
 }

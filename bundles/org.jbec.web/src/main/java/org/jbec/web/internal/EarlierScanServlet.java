@@ -25,14 +25,19 @@ public final class EarlierScanServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient LiveFeed feed;
+    private final transient WebSessions sessions;
 
     @Activate
-    public EarlierScanServlet(@Reference LiveFeed feed) {
+    public EarlierScanServlet(@Reference LiveFeed feed, @Reference WebSessions sessions) {
         this.feed = feed;
+        this.sessions = sessions;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (sessions.admit(request, response, s -> true, "watch").isEmpty()) {
+            return;
+        }
         String number = request.getParameter("number");
         if (number == null || !number.matches("[0-9]{1,12}")) {
             QueueActionServlet.answer(response, HttpServletResponse.SC_BAD_REQUEST,

@@ -26,14 +26,19 @@ public final class EventStreamServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient LiveFeed feed;
+    private final transient WebSessions sessions;
 
     @Activate
-    public EventStreamServlet(@Reference LiveFeed feed) {
+    public EventStreamServlet(@Reference LiveFeed feed, @Reference WebSessions sessions) {
         this.feed = feed;
+        this.sessions = sessions;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (sessions.admit(request, response, s -> true, "watch").isEmpty()) {
+            return;
+        }
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType("text/event-stream");
         response.setCharacterEncoding("UTF-8");

@@ -44,15 +44,20 @@ public final class FitServlet extends HttpServlet {
 
     private final transient Connector bus;
     private final transient LiveFeed feed;
+    private final transient WebSessions sessions;
 
     @Activate
-    public FitServlet(@Reference Connector bus, @Reference LiveFeed feed) {
+    public FitServlet(@Reference Connector bus, @Reference LiveFeed feed, @Reference WebSessions sessions) {
         this.bus = bus;
         this.feed = feed;
+        this.sessions = sessions;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (sessions.admit(request, response, WebSessions.Session::mayFit, "ask for fits").isEmpty()) {
+            return;
+        }
         Map<String, String> fields;
         try {
             fields = FormBody.fields(FormBody.read(request));

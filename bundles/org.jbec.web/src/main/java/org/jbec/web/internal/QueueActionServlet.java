@@ -29,14 +29,20 @@ public final class QueueActionServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
 
     private final transient Connector bus;
+    private final transient WebSessions sessions;
 
     @Activate
-    public QueueActionServlet(@Reference Connector bus) {
+    public QueueActionServlet(@Reference Connector bus, @Reference WebSessions sessions) {
         this.bus = bus;
+        this.sessions = sessions;
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        var session = sessions.admit(request, response, WebSessions.Session::mayModifyQueue, "change the queue");
+        if (session.isEmpty()) {
+            return;
+        }
         QueueAction action;
         try {
             action = QueueAction.parse(FormBody.read(request));
@@ -46,7 +52,9 @@ public final class QueueActionServlet extends HttpServlet {
         }
         try {
             bus.send(Endpoints.scanQueueModificationRequest(),
-                    new ScanQueueModificationMessage(null, null, null, action.action(), Map.of(), action.queue()));
+                    new ScanQueueModificationMessage(session.get().user() == null ? null
+                            : Map.of("acl_user", session.get().user(), "origin", "web view"),
+                            null, null, action.action(), Map.of(), action.queue()));
         } catch (RuntimeException e) {
             answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     Map.of("error", "the bus did not take the request: " + BusValues.clip(e.getMessage())));

@@ -276,6 +276,36 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         return AclAccounts.withoutPasswords(withJedis("ACL LIST", Jedis::aclList));
     }
 
+    @Override
+    public Optional<String> authenticate(String name, String token) {
+        if (!acl || name == null || token == null || !AclAccounts.NAME.matcher(name).matches() || token.isEmpty()
+                || token.length() > 256) {
+            return Optional.empty();
+        }
+        var login = redis.clientConfigAs(name, token);
+        try (Jedis jedis = new Jedis(redis.hostAndPort(), login)) {
+            jedis.ping();
+        } catch (redis.clients.jedis.exceptions.JedisDataException refused) { // WRONGPASS and the like
+            return Optional.empty();
+        }
+        String profile = users().get(name);
+        return Optional.of(profile != null ? profile : "user");
+    }
+
+    @Override
+    public boolean permits(String name, String command, String... args) {
+        if (!acl) {
+            return true;
+        }
+        return "OK".equals(withJedis("ACL DRYRUN " + name, jedis -> {
+            try {
+                return jedis.aclDryRun(name, command, args);
+            } catch (redis.clients.jedis.exceptions.JedisDataException unknownUser) {
+                return unknownUser.getMessage();
+            }
+        }));
+    }
+
     // ---- writes
 
     /**

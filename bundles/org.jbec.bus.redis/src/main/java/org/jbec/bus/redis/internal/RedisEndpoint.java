@@ -29,6 +29,12 @@ record RedisEndpoint(RedisAddress address, int timeoutMillis, String user, Strin
         return b.build();
     }
 
+    /** A connection's settings for logging in as another account (checking its credentials). */
+    JedisClientConfig clientConfigAs(String otherUser, String otherPassword) {
+        return DefaultJedisClientConfig.builder().clientName("jbec-login-check").timeoutMillis(timeoutMillis)
+                .user(otherUser).password(otherPassword).build();
+    }
+
     HostAndPort hostAndPort() {
         return new HostAndPort(address.host(), address.port());
     }
