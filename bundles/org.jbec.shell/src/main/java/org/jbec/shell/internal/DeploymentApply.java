@@ -30,7 +30,12 @@ import org.osgi.framework.wiring.FrameworkWiring;
 final class DeploymentApply {
 
     /** The outcome: {@code ok}, or why not and whether the system is as before. */
-    record Outcome(boolean ok, String detail, double seconds, double queueHeldSeconds) {
+    record Outcome(boolean ok, String detail, double seconds, double queueHeldSeconds, double waitedSeconds) {
+    }
+
+    /** What follows the bundle changes while the queues are still held (the device session); its result text. */
+    interface AfterBundles {
+        String run() throws Exception;
     }
 
     /** An apply refused before anything changed. */
@@ -54,7 +59,11 @@ final class DeploymentApply {
         this.records = records;
     }
 
-    Outcome apply(DeploymentPlan plan) throws Exception {
+    /**
+     * @param after run once the bundle changes succeeded, before the queues go on, so that no scan
+     *              starts between the new bundles and the new device session
+     */
+    Outcome apply(DeploymentPlan plan, AfterBundles after) throws Exception {
         long start = System.nanoTime();
         Map<Bundle, byte[]> oldBytes = new LinkedHashMap<>();
         Map<DeploymentPlan.Change, byte[]> newBytes = new LinkedHashMap<>();
@@ -69,9 +78,10 @@ final class DeploymentApply {
         }
         refuseSelfRestart(plan);
         try (QueueHold hold = QueueHold.take(client, "deployment of host " + plan.host(), false)) {
-            String detail = change(plan, oldBytes, newBytes);
-            return new Outcome(detail == null, detail == null ? "applied" : detail, (System.nanoTime() - start) / 1e9,
-                    hold.heldSeconds());
+            String problem = change(plan, oldBytes, newBytes);
+            String detail = problem == null ? after.run() : problem;
+            return new Outcome(problem == null, detail, (System.nanoTime() - start) / 1e9, hold.heldSeconds(),
+                    hold.waitedSeconds());
         }
     }
 

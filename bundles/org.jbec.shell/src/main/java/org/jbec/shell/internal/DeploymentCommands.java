@@ -80,23 +80,28 @@ public final class DeploymentCommands {
             DeploymentPlan plan = p.plan();
             DeploymentApply.Outcome outcome;
             try {
-                outcome = plan.changes().isEmpty() ? new DeploymentApply.Outcome(true, "applied", 0, 0)
-                        : apply.apply(plan);
+                outcome = plan.isEmpty() ? new DeploymentApply.Outcome(true, "", 0, 0, 0)
+                        : apply.apply(plan, () -> configs(plan));
             } catch (DeploymentApply.Refused e) {
-                outcome = new DeploymentApply.Outcome(false, "refused: " + e.getMessage() + "; nothing changed", 0, 0);
+                outcome = new DeploymentApply.Outcome(false, "refused: " + e.getMessage() + "; nothing changed", 0, 0, 0);
             }
             String detail = outcome.detail();
             if (outcome.ok()) {
-                detail = String.format(Locale.ROOT, "applied in %.1f s (queues held %.1f s, between items)%s",
-                        outcome.seconds(), outcome.queueHeldSeconds(), configs(plan));
-                records.saveApplied(applied(p, plan));
+                detail = plan.isEmpty() ? "nothing to change" : String.format(Locale.ROOT, "applied in %.1f s (queues "
+                        + "locked %.1f s, of which %.1f s waiting for the running scan to finish; changed between "
+                        + "queue items)%s", outcome.seconds(), outcome.queueHeldSeconds(), outcome.waitedSeconds(), detail);
+            }
+            // the device server may still refuse a session it has no classes for: the bundles stay as applied
+            boolean partial = outcome.ok() && detail.contains("device session ") && !detail.contains(": set accepted");
+            if (outcome.ok()) {
+                records.saveApplied(applied(p, plan, !partial));
             }
             records.append(new DeploymentRecords.Entry(now(), who(), plan.host(), p.descriptor().file(),
-                    p.descriptor().sha256(), outcome.ok() ? "applied" : "failed", detail,
+                    p.descriptor().sha256(), partial ? "partial" : outcome.ok() ? "applied" : "failed", detail,
                     List.of(plan.text().split("\n"))));
             String text = "deployment of host " + plan.host() + " from " + p.descriptor().file() + ":\n" + plan.text()
                     + "\n" + detail;
-            if (!outcome.ok()) {
+            if (!outcome.ok() || partial) {
                 throw new IllegalStateException(text);
             }
             return text;
@@ -202,7 +207,7 @@ public final class DeploymentCommands {
         return out.toString();
     }
 
-    private DeploymentRecords.Applied applied(Planned p, DeploymentPlan plan) {
+    private DeploymentRecords.Applied applied(Planned p, DeploymentPlan plan, boolean sessionLoaded) {
         TreeSet<String> installed = records.installedByDeployment();
         plan.of(DeploymentPlan.Kind.INSTALL).forEach(c -> installed.add(c.symbolicName()));
         plan.of(DeploymentPlan.Kind.UNINSTALL).forEach(c -> installed.remove(c.symbolicName()));
@@ -211,7 +216,7 @@ public final class DeploymentCommands {
         var before = records.applied();
         String servers = p.descriptor().serversConfig() != null ? p.descriptor().serversConfig().toString()
                 : before.map(DeploymentRecords.Applied::serversConfig).orElse(null);
-        String devices = p.descriptor().deviceSession() != null ? p.descriptor().deviceSession().toString()
+        String devices = p.descriptor().deviceSession() != null && sessionLoaded ? p.descriptor().deviceSession().toString()
                 : before.map(DeploymentRecords.Applied::deviceSession).orElse(null);
         return new DeploymentRecords.Applied(now(), who(), plan.host(), p.descriptor().file(), p.descriptor().sha256(),
                 List.copyOf(installed), bundles, servers, devices);

@@ -75,8 +75,9 @@ final class DeploymentDescriptorReader {
         if (hosts != null) {
             YamlNode node = hosts.entries().get(host);
             if (node == null) {
-                p.add(hosts, "hosts", "no host '" + host + "' (described: " + String.join(", ", hosts.entries().keySet())
-                        + "; another host with --host or JBEC_HOST)");
+                YamlNode.Mark at = top.keyMarks().get("hosts");
+                p.list.add(new ConfigProblem(displayName, at.line(), at.column(), "hosts", "no host '" + host + "' (described: " + String.join(", ", hosts.entries().keySet())
+                        + "; another host with --host or JBEC_HOST)"));
             } else {
                 mine = p.mapping(node, hosts, "hosts." + host);
             }
@@ -176,6 +177,17 @@ final class DeploymentDescriptorReader {
         Path file = path(text);
         if (!Files.isRegularFile(file)) {
             p.add(node, at + "." + key, "no such file " + file);
+            return null;
+        }
+        try {
+            // checked now, with its own file:line problems, so that a bad file changes nothing
+            if (key.equals("device_session")) {
+                new org.jbec.config.DeviceSessionReader().read(file, text);
+            } else {
+                new org.jbec.config.ServersConfigReader().read(file, text);
+            }
+        } catch (ConfigException e) {
+            p.list.addAll(e.problems());
             return null;
         }
         return file;

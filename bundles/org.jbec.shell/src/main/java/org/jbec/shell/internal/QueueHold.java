@@ -22,6 +22,7 @@ final class QueueHold implements AutoCloseable {
     private final List<String> queues;
     private final boolean paused;
     private final long heldSince;
+    private long waitedNanos;
 
     private QueueHold(BecClient client, List<String> queues, boolean paused) {
         this.client = client;
@@ -44,6 +45,7 @@ final class QueueHold implements AutoCloseable {
                 queues.forEach(q -> client.modify("pause", q, Map.of(), null));
             } else {
                 hold.awaitNoActiveItem();
+                hold.waitedNanos = System.nanoTime() - hold.heldSince;
             }
         } catch (InterruptedException | RuntimeException e) {
             hold.close();
@@ -57,9 +59,14 @@ final class QueueHold implements AutoCloseable {
         return paused ? "paused mid-scan" : "between items";
     }
 
-    /** Seconds since the hold was taken (the queues waited this long at most). */
+    /** Seconds since the queues were locked (no scan started meanwhile). */
     double heldSeconds() {
         return (System.nanoTime() - heldSince) / 1e9;
+    }
+
+    /** Seconds the hold waited for the running scan to finish (0 when none ran). */
+    double waitedSeconds() {
+        return waitedNanos / 1e9;
     }
 
     private static List<String> queueNames(BecClient client) {

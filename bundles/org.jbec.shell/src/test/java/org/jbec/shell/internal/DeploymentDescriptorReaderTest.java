@@ -34,7 +34,8 @@ class DeploymentDescriptorReaderTest {
         TestBundles.jar(home.resolve("lib/widgets-3.1.jar"), "org.example.widgets", "3.1.0");
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/servers.yaml"), "redis:\n  port: 6379\n");
-        Files.writeString(home.resolve("config/ds.yaml"), "samx:\n  deviceClass: SimPositioner\n");
+        Files.writeString(home.resolve("config/ds.yaml"), "samx:\n  deviceClass: ophyd_devices.SimPositioner\n"
+                + "  readoutPriority: baseline\n  enabled: true\n");
     }
 
     private Path descriptor(String yaml) throws IOException {
@@ -108,7 +109,7 @@ class DeploymentDescriptorReaderTest {
                   bl-ds: {}
                   bl-scan: {}
                 """);
-        assertEquals("config/deployment.yaml:3:3: hosts: no host 'bl-other' (described: bl-ds, bl-scan; another host "
+        assertEquals("config/deployment.yaml:2:1: hosts: no host 'bl-other' (described: bl-ds, bl-scan; another host "
                 + "with --host or JBEC_HOST)", problems("bl-other"));
     }
 
@@ -161,5 +162,21 @@ class DeploymentDescriptorReaderTest {
                         + home.resolve("nowhere"),
                 "config/deployment.yaml:3:21: hosts.bl-ds.device_session: no such file " + home.resolve("config/nothing.yaml")),
                 problems("bl-ds"));
+    }
+
+    @Test
+    void theHostsConfigFilesAreCheckedWithTheirOwnFileAndLine() throws Exception {
+        Files.writeString(home.resolve("config/bad-ds.yaml"), "samx:\n  deviceClass: ophyd_devices.SimPositioner\n"
+                + "  readoutPriority: sometimes\n  enabled: true\n");
+        Files.writeString(home.resolve("config/bad-servers.yaml"), "redis:\n  port: 99999\n");
+        descriptor("""
+                hosts:
+                  bl-ds:
+                    servers_config: config/bad-servers.yaml
+                    device_session: config/bad-ds.yaml
+                """);
+        String message = problems("bl-ds");
+        assertEquals(true, message.startsWith("config/bad-servers.yaml:2:9: redis.port: 99999 is outside 1..65535\n"
+                + "config/bad-ds.yaml:3:20: samx.readoutPriority:"), message);
     }
 }
