@@ -75,12 +75,16 @@ class DeploymentDescriptorTest {
                 bpm4i: {readoutPriority: monitored, deviceClass: ophyd_devices.SimMonitor, enabled: true,
                         deviceConfig: {noise: none}}
                 """);
-        Result start = jbec("--config", work.resolve("servers.yaml").toString(), "--devices",
-                work.resolve("devices.yaml").toString(), "start");
-        assertEquals(0, start.exit(), start.out());
+        start();
         Matcher m = Pattern.compile("org\\.jbec\\.scan\\.standard\\s+(\\S+)").matcher(jbec("exec", "bundles").out());
         assertTrue(m.find());
         scansRunning = m.group(1);
+    }
+
+    private void start() throws Exception {
+        Result start = jbec("--config", work.resolve("servers.yaml").toString(), "--devices",
+                work.resolve("devices.yaml").toString(), "start");
+        assertEquals(0, start.exit(), start.out());
     }
 
     @AfterAll
@@ -218,6 +222,21 @@ class DeploymentDescriptorTest {
         assertTrue(status.startsWith("applied: host bl-ds from " + work.resolve("d1.yaml")), status);
         assertTrue(status.matches("(?s).*failed +host bl-ds, " + Pattern.quote(d.toString()) + " .*does not start.*"),
                 status);
+    }
+
+    @Test
+    @Order(5)
+    void aRestartPutsTheAppliedDeploymentBackInPlace() throws Exception {
+        List<String> applied = bundles().stream().map(b -> b.substring(b.indexOf(' ') + 1)).toList();
+        assertEquals(0, jbec("stop").exit());
+        start();
+        assertEquals(applied, bundles().stream().map(b -> b.substring(b.indexOf(' ') + 1)).toList(),
+                "the same bundles, versions and states as before the restart");
+        String status = jbec("deploy", "status").out();
+        assertTrue(status.matches("(?s).*restored +host bl-ds, " + Pattern.quote(work.resolve("d1.yaml").toString())
+                + " .*restored in .*"), status);
+        assertTrue(status.contains("org.jbec.scan.standard                   0.1.1                running"), status);
+        stillScans();
     }
 
     private void stillScans() throws Exception {

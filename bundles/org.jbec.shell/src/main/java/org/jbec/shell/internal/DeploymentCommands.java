@@ -30,7 +30,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
  */
 @Component(service = DeploymentCommands.class, immediate = true, property = {
         "osgi.command.scope=jbec", "osgi.command.function=deploy_plan", "osgi.command.function=deploy_apply",
-        "osgi.command.function=deploy_status" })
+        "osgi.command.function=deploy_status", "osgi.command.function=deploy_restore" })
 public final class DeploymentCommands {
 
     private final BundleContext context;
@@ -160,6 +160,66 @@ public final class DeploymentCommands {
         return out.toString().stripTrailing();
     }
 
+    @Descriptor("after a restart: put the bundles of the last applied deployment back in place (from the copies kept "
+            + "in var/deployment/jars), between queue items; ./jbec start and the shell do this by themselves")
+    public String deploy_restore() throws Exception {
+        var applied = records.applied();
+        if (applied.isEmpty()) {
+            return "no deployment applied on this host";
+        }
+        if (!applying.tryLock()) {
+            throw new IllegalStateException("another deployment is being applied");
+        }
+        try {
+            DeploymentRecords.Applied a = applied.get();
+            // the device session the deployment loaded replaces the one the framework started with
+            Map<String, Path[]> configs = new LinkedHashMap<>();
+            configs.put("device session", new Path[] { current(null, "jbec.devices.config"),
+                    a.deviceSession() == null ? null : Path.of(a.deviceSession()) });
+            DeploymentPlan plan = DeploymentPlan.of(a.host(), running(), records.keptTargets(a), java.util.Set.of(),
+                    configs);
+            if (plan.isEmpty()) {
+                return "deployment of host " + a.host() + " from " + a.descriptor() + " is in place";
+            }
+            List<String> missing = plan.changes().stream().filter(c -> !java.nio.file.Files.isRegularFile(c.target().jar()))
+                    .map(c -> c.symbolicName() + " " + c.target().version()).toList();
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("cannot restore the deployment of host " + a.host() + ": no copy of "
+                        + String.join(", ", missing) + " in " + records.jarCopy("x", "0").getParent()
+                        + "; apply the descriptor again (deploy_apply)");
+            }
+            DeploymentApply.Outcome outcome;
+            try {
+                outcome = apply.apply(plan, () -> configs(plan));
+            } catch (DeploymentApply.Refused e) {
+                outcome = new DeploymentApply.Outcome(false, "refused: " + e.getMessage() + "; nothing changed", 0, 0, 0);
+            }
+            String detail = outcome.ok() ? String.format(Locale.ROOT, "restored in %.1f s%s", outcome.seconds(),
+                    outcome.detail()) : outcome.detail();
+            records.append(new DeploymentRecords.Entry(now(), who(), a.host(), a.descriptor(), a.sha256(),
+                    outcome.ok() ? "restored" : "failed", detail, List.of(plan.text().split("\n"))));
+            String text = "deployment of host " + a.host() + " from " + a.descriptor() + " restored:\n" + plan.text()
+                    + "\n" + detail;
+            if (!outcome.ok()) {
+                throw new IllegalStateException(text);
+            }
+            return text;
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    private List<DeploymentPlan.Running> running() {
+        List<DeploymentPlan.Running> running = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            if (b.getBundleId() != 0) {
+                running.add(new DeploymentPlan.Running(b.getBundleId(), b.getSymbolicName(), b.getVersion(),
+                        b.getLocation()));
+            }
+        }
+        return running;
+    }
+
     private record Planned(DeploymentDescriptor descriptor, DeploymentPlan plan) {
     }
 
@@ -170,13 +230,7 @@ public final class DeploymentCommands {
         DeploymentDescriptor descriptor = new DeploymentDescriptorReader(home, mavenRepository()).read(path, given,
                 forHost);
         List<DeploymentTargets.Target> targets = DeploymentTargets.resolve(descriptor);
-        List<DeploymentPlan.Running> running = new ArrayList<>();
-        for (Bundle b : context.getBundles()) {
-            if (b.getBundleId() != 0) {
-                running.add(new DeploymentPlan.Running(b.getBundleId(), b.getSymbolicName(), b.getVersion(),
-                        b.getLocation()));
-            }
-        }
+        List<DeploymentPlan.Running> running = running();
         var applied = records.applied();
         Map<String, Path[]> configs = new LinkedHashMap<>();
         configs.put("servers config", new Path[] { current(applied.map(DeploymentRecords.Applied::serversConfig)

@@ -95,6 +95,24 @@ final class DeploymentRecords {
         return out.subList(Math.max(0, out.size() - n), out.size());
     }
 
+    /**
+     * The applied target set as kept here: each bundle of the last apply with the copy of its jar (a
+     * bundle the apply found already running has no copy; the plan leaves it alone while it runs that version).
+     */
+    List<DeploymentTargets.Target> keptTargets(Applied applied) {
+        List<DeploymentTargets.Target> out = new ArrayList<>();
+        applied.bundles().forEach((name, version) -> {
+            if (!version.equals("not installed")) {
+                Path jar = jarCopy(name, version);
+                DeploymentDescriptor.Entry entry = new DeploymentDescriptor.Entry(name, version,
+                        new org.osgi.framework.VersionRange("[" + version + "," + version + "]"),
+                        new DeploymentDescriptor.Source.Jar(jar), 0, 0);
+                out.add(new DeploymentTargets.Target(name, org.osgi.framework.Version.parseVersion(version), jar, entry));
+            }
+        });
+        return out;
+    }
+
     /** Where the copy of a jar a deployment put in place is kept. */
     Path jarCopy(String symbolicName, String version) {
         return folder.resolve("jars").resolve(symbolicName + "-" + version + ".jar");
