@@ -141,6 +141,8 @@ public final class DeploymentCommands {
                     a.descriptor(), a.sha256().substring(0, 12), a.who(), a.time()));
             a.bundles().forEach((name, version) -> out.append(String.format(Locale.ROOT, "  %-40s %-20s %s%n", name,
                     version, runningVersion(name).equals(version) ? "running" : "NOW " + runningVersion(name))));
+            a.absent().forEach(name -> out.append(String.format(Locale.ROOT, "  %-40s %-20s %s%n", name, "absent",
+                    runningVersion(name).equals("not installed") ? "not installed" : "NOW " + runningVersion(name))));
             if (a.deviceSession() != null) {
                 out.append("  device session ").append(a.deviceSession()).append('\n');
             }
@@ -177,7 +179,7 @@ public final class DeploymentCommands {
             configs.put("device session", new Path[] { current(null, "jbec.devices.config"),
                     a.deviceSession() == null ? null : Path.of(a.deviceSession()) });
             DeploymentPlan plan = DeploymentPlan.of(a.host(), running(), records.keptTargets(a), java.util.Set.of(),
-                    configs);
+                    java.util.Set.copyOf(a.absent()), configs);
             if (plan.isEmpty()) {
                 return "deployment of host " + a.host() + " from " + a.descriptor() + " is in place";
             }
@@ -238,6 +240,7 @@ public final class DeploymentCommands {
         configs.put("device session", new Path[] { current(applied.map(DeploymentRecords.Applied::deviceSession)
                 .orElse(null), "jbec.devices.config"), descriptor.deviceSession() });
         return new Planned(descriptor, DeploymentPlan.of(forHost, running, targets, records.installedByDeployment(),
+                java.util.Set.copyOf(descriptor.absent()),
                 configs));
     }
 
@@ -273,7 +276,7 @@ public final class DeploymentCommands {
         String devices = p.descriptor().deviceSession() != null && sessionLoaded ? p.descriptor().deviceSession().toString()
                 : before.map(DeploymentRecords.Applied::deviceSession).orElse(null);
         return new DeploymentRecords.Applied(now(), who(), plan.host(), p.descriptor().file(), p.descriptor().sha256(),
-                List.copyOf(installed), bundles, servers, devices);
+                List.copyOf(installed), p.descriptor().absent(), bundles, servers, devices);
     }
 
     private String runningVersion(String symbolicName) {

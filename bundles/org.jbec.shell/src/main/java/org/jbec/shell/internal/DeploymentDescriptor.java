@@ -13,14 +13,16 @@ import org.osgi.framework.VersionRange;
  * @param sha256         hash of the descriptor's bytes, for the history
  * @param host           the host this is for
  * @param bundles        the bundles listed for the host (common ones first, then the host's own)
+ * @param absent         bundles that must not run on the host ({@code name: absent}), runtime ones included
  * @param serversConfig  the servers configuration the host uses, or null when not given
  * @param deviceSession  the device session the host uses, or null when not given
  */
-record DeploymentDescriptor(String file, String sha256, String host, List<Entry> bundles, Path serversConfig,
-        Path deviceSession) {
+record DeploymentDescriptor(String file, String sha256, String host, List<Entry> bundles, List<String> absent,
+        Path serversConfig, Path deviceSession) {
 
     DeploymentDescriptor {
         bundles = List.copyOf(bundles);
+        absent = List.copyOf(absent);
     }
 
     /** Where a bundle's jar comes from. */

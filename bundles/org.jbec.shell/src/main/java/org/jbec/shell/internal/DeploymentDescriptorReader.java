@@ -36,6 +36,7 @@ import org.osgi.framework.VersionRange;
  *     bundles:
  *       org.jbec.beamline.x10sa: {version: 1.2.0, folder: /opt/jbec/plugins}
  *       org.jbec.extra: {version: 1.0.0, file: /opt/jbec/extra-1.0.0.jar}
+ *       org.jbec.file.writer: absent          # not on this host, though the runtime has it
  * </pre>
  */
 final class DeploymentDescriptorReader {
@@ -68,7 +69,7 @@ final class DeploymentDescriptorReader {
         YamlNode repo = top.entries().get("maven_repository");
         if (repo != null) {
             String text = p.string(repo, "maven_repository");
-            maven = text == null ? maven : p.folder(repo, "maven_repository", path(text));
+            maven = text == null ? maven : path(text);
         }
         YamlNode.Mapping hosts = p.mapping(top.entries().get("hosts"), top, "hosts");
         YamlNode.Mapping mine = null;
@@ -83,12 +84,13 @@ final class DeploymentDescriptorReader {
             }
         }
         Map<String, DeploymentDescriptor.Entry> bundles = new LinkedHashMap<>();
+        Set<String> absent = new java.util.LinkedHashSet<>();
         YamlNode common = top.entries().get("common");
         if (common != null) {
             YamlNode.Mapping c = p.mapping(common, top, "common");
             if (c != null) {
                 p.onlyKeys(c, "common", Set.of("bundles"));
-                entries(p, c, "common", maven, bundles);
+                entries(p, c, "common", maven, bundles, absent);
             }
         }
         Path servers = null;
@@ -96,19 +98,19 @@ final class DeploymentDescriptorReader {
         if (mine != null) {
             String at = "hosts." + host;
             p.onlyKeys(mine, at, HOST);
-            entries(p, mine, at, maven, bundles);
+            entries(p, mine, at, maven, bundles, absent);
             servers = configFile(p, mine, at, "servers_config");
             devices = configFile(p, mine, at, "device_session");
         }
         if (!p.list.isEmpty()) {
             throw new ConfigException(p.list);
         }
-        return new DeploymentDescriptor(displayName, sha256(file), host, List.copyOf(bundles.values()), servers,
-                devices);
+        return new DeploymentDescriptor(displayName, sha256(file), host, List.copyOf(bundles.values()),
+                List.copyOf(absent), servers, devices);
     }
 
     private void entries(Problems p, YamlNode.Mapping section, String at, Path maven,
-            Map<String, DeploymentDescriptor.Entry> into) {
+            Map<String, DeploymentDescriptor.Entry> into, Set<String> absent) {
         YamlNode node = section.entries().get("bundles");
         YamlNode.Mapping bundles = node == null ? null : p.mapping(node, section, at + ".bundles");
         if (bundles == null) {
@@ -116,6 +118,11 @@ final class DeploymentDescriptorReader {
         }
         bundles.entries().forEach((name, value) -> {
             String key = at + ".bundles." + name;
+            if (value instanceof YamlNode.Scalar s && "absent".equals(s.value())) {
+                into.remove(name);
+                absent.add(name);
+                return;
+            }
             YamlNode.Mapping e = p.mapping(value, bundles, key);
             if (e == null) {
                 return;
@@ -146,14 +153,15 @@ final class DeploymentDescriptorReader {
             YamlNode.Mark mark = bundles.keyMarks().get(name);
             if (range != null && source != null) {
                 into.remove(name); // a host's own entry replaces the common one
+                absent.remove(name);
                 into.put(name, new DeploymentDescriptor.Entry(name, version, range, source, mark.line(), mark.column()));
             }
         });
     }
 
+    /** A folder that does not exist (yet: a build output) is reported when a bundle is looked up there. */
     private DeploymentDescriptor.Source folderSource(Problems p, YamlNode at, String key, String text) {
-        Path folder = p.folder(at, key, path(text));
-        return folder == null ? null : new DeploymentDescriptor.Source.Folder(folder);
+        return new DeploymentDescriptor.Source.Folder(path(text));
     }
 
     private DeploymentDescriptor.Source jarSource(Problems p, YamlNode at, String key, String text) {
@@ -261,14 +269,6 @@ final class DeploymentDescriptorReader {
             }
             add(node, key, "must be a string, is " + node.kind());
             return null;
-        }
-
-        Path folder(YamlNode at, String key, Path folder) {
-            if (!Files.isDirectory(folder)) {
-                add(at, key, "no such folder " + folder);
-                return null;
-            }
-            return folder;
         }
     }
 }

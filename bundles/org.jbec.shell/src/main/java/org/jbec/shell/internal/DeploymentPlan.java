@@ -15,14 +15,16 @@ import org.osgi.framework.Version;
  * What converging a host to its descriptor changes: bundles to install, update (old → new version)
  * and uninstall, and the configuration files that differ. Bundles not listed are left alone unless
  * an earlier deployment installed them (then they are uninstalled): the runtime's own bundles and
- * plugins from the deploy folder change only when the descriptor lists them.
+ * plugins from the deploy folder change only when the descriptor lists them (with a version, or as
+ * {@code absent}: uninstalled).
  *
  * @param host      the host planned for
  * @param changes   the bundle changes, installs and updates in the descriptor's order, then uninstalls
  * @param unchanged how many listed bundles already run the wanted version
  * @param configs   configuration files that differ ({@code what: old -> new})
+ * @param absent    the bundles the descriptor says must not run here
  */
-record DeploymentPlan(String host, List<Change> changes, int unchanged, List<ConfigChange> configs) {
+record DeploymentPlan(String host, List<Change> changes, int unchanged, List<ConfigChange> configs, Set<String> absent) {
 
     enum Kind { INSTALL, UPDATE, UNINSTALL }
 
@@ -44,7 +46,7 @@ record DeploymentPlan(String host, List<Change> changes, int unchanged, List<Con
     }
 
     static DeploymentPlan of(String host, List<Running> running, List<DeploymentTargets.Target> targets,
-            Set<String> installedByDeployment, Map<String, Path[]> configFiles) {
+            Set<String> installedByDeployment, Set<String> absent, Map<String, Path[]> configFiles) {
         Map<String, Running> byName = new LinkedHashMap<>();
         running.forEach(r -> byName.putIfAbsent(r.symbolicName(), r));
         List<Change> changes = new ArrayList<>();
@@ -62,7 +64,8 @@ record DeploymentPlan(String host, List<Change> changes, int unchanged, List<Con
         Set<String> listed = new java.util.HashSet<>();
         targets.forEach(t -> listed.add(t.symbolicName()));
         for (Running r : byName.values()) {
-            if (installedByDeployment.contains(r.symbolicName()) && !listed.contains(r.symbolicName())) {
+            if ((installedByDeployment.contains(r.symbolicName()) || absent.contains(r.symbolicName()))
+                    && !listed.contains(r.symbolicName())) {
                 changes.add(new Change(Kind.UNINSTALL, r.symbolicName(), r, null));
             }
         }
@@ -72,7 +75,7 @@ record DeploymentPlan(String host, List<Change> changes, int unchanged, List<Con
                 configs.add(new ConfigChange(what, fromTo[0], fromTo[1]));
             }
         });
-        return new DeploymentPlan(host, List.copyOf(changes), unchanged, List.copyOf(configs));
+        return new DeploymentPlan(host, List.copyOf(changes), unchanged, List.copyOf(configs), Set.copyOf(absent));
     }
 
     boolean isEmpty() {
@@ -92,9 +95,9 @@ record DeploymentPlan(String host, List<Change> changes, int unchanged, List<Con
                         c.target().version(), c.target().jar()));
                 case UPDATE -> out.append(String.format(Locale.ROOT, "update     %s %s -> %s  (from %s)%n",
                         c.symbolicName(), c.running().version(), c.target().version(), c.target().jar()));
-                case UNINSTALL -> out.append(String.format(Locale.ROOT,
-                        "uninstall  %s %s  (installed by a deployment, no longer listed)%n", c.symbolicName(),
-                        c.running().version()));
+                case UNINSTALL -> out.append(String.format(Locale.ROOT, "uninstall  %s %s  (%s)%n", c.symbolicName(),
+                        c.running().version(), absent.contains(c.symbolicName()) ? "absent on this host"
+                                : "installed by a deployment, no longer listed"));
             }
         }
         for (ConfigChange c : configs) {

@@ -33,12 +33,17 @@ final class DeploymentRecords {
      * The last applied state.
      *
      * @param installed      bundles installed by deployments (uninstalled when no longer listed)
+ * @param absent         bundles the deployment says must not run here
      * @param bundles        symbolic name → version of the applied target set
      * @param serversConfig  the servers configuration the host uses (null: as started)
      * @param deviceSession  the device session loaded by the last deployment (null: as started)
      */
     record Applied(String time, String who, String host, String descriptor, String sha256, List<String> installed,
-            Map<String, String> bundles, String serversConfig, String deviceSession) {
+            List<String> absent, Map<String, String> bundles, String serversConfig, String deviceSession) {
+
+        Applied {
+            absent = absent == null ? List.of() : List.copyOf(absent);
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

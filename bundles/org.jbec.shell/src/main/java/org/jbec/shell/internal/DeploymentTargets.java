@@ -37,7 +37,13 @@ final class DeploymentTargets {
             Optional<Target> best = found.stream().filter(t -> e.range().includes(t.version()))
                     .max(Comparator.comparing(Target::version));
             String key = "bundles." + e.symbolicName();
-            if (found.isEmpty()) {
+            if (e.source() instanceof DeploymentDescriptor.Source.Folder f && !Files.isDirectory(f.folder())) {
+                problems.add(new ConfigProblem(descriptor.file(), e.line(), e.column(), key, "no such folder "
+                        + f.folder()));
+            } else if (e.source() instanceof DeploymentDescriptor.Source.Maven m && !Files.isDirectory(m.repository())) {
+                problems.add(new ConfigProblem(descriptor.file(), e.line(), e.column(), key, "no Maven repository at "
+                        + m.repository()));
+            } else if (found.isEmpty()) {
                 problems.add(new ConfigProblem(descriptor.file(), e.line(), e.column(), key,
                         "unknown bundle: no " + e.symbolicName() + " in " + e.source()));
             } else if (best.isEmpty()) {

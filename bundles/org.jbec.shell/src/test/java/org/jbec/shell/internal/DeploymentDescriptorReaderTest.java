@@ -68,13 +68,18 @@ class DeploymentDescriptorReaderTest {
                   bl-scan:
                     bundles:
                       org.example.demo: {version: 1.0.0, folder: plugins}
+                      org.example.scans: absent
+                      org.jbec.device.server: absent
                 """);
         List<DeploymentTargets.Target> ds = targets("bl-ds");
         assertEquals(List.of("org.example.demo 1.2.0 demo-1.2.0.jar", "org.example.scans 0.2.0 org.example.scans-0.2.0.jar",
                 "org.example.widgets 3.1.0 widgets-3.1.jar"), ds.stream().map(t -> t.symbolicName() + " " + t.version()
                         + " " + t.jar().getFileName()).toList());
-        assertEquals(List.of("org.example.scans 0.2.0", "org.example.demo 1.0.0"), targets("bl-scan").stream()
+        assertEquals(List.of("org.example.demo 1.0.0"), targets("bl-scan").stream()
                 .map(t -> t.symbolicName() + " " + t.version()).toList());
+        assertEquals(List.of("org.example.scans", "org.jbec.device.server"), new DeploymentDescriptorReader(home,
+                home.resolve("m2")).read(home.resolve("config/deployment.yaml"), "config/deployment.yaml", "bl-scan")
+                .absent());
         DeploymentDescriptor d = new DeploymentDescriptorReader(home, home.resolve("m2"))
                 .read(home.resolve("config/deployment.yaml"), "config/deployment.yaml", "bl-ds");
         assertEquals(home.resolve("config/ds.yaml"), d.deviceSession());
@@ -158,8 +163,6 @@ class DeploymentDescriptorReaderTest {
                         + "GROUP_ID, folder: PATH or file: JAR",
                 "config/deployment.yaml:9:26: hosts.bl-ds.bundles.org.example.scans: needs a version: an exact version "
                         + "(1.2.0) or a range ([1.2,2))",
-                "config/deployment.yaml:10:47: hosts.bl-ds.bundles.org.example.x.folder: no such folder "
-                        + home.resolve("nowhere"),
                 "config/deployment.yaml:3:21: hosts.bl-ds.device_session: no such file " + home.resolve("config/nothing.yaml")),
                 problems("bl-ds"));
     }
@@ -178,5 +181,36 @@ class DeploymentDescriptorReaderTest {
         String message = problems("bl-ds");
         assertEquals(true, message.startsWith("config/bad-servers.yaml:2:9: redis.port: 99999 is outside 1..65535\n"
                 + "config/bad-ds.yaml:3:20: samx.readoutPriority:"), message);
+    }
+
+    /** The descriptor shipped in config/ describes both hosts of the demo beamline without a problem. */
+    @Test
+    void theShippedDescriptorReadsForBothHosts() throws Exception {
+        Path root = Path.of("../..").toAbsolutePath().normalize();
+        DeploymentDescriptorReader reader = new DeploymentDescriptorReader(root, home.resolve("m2"));
+        DeploymentDescriptor ioc = reader.read(root.resolve("config/deployment.yaml"), "config/deployment.yaml", "x10sa-ioc");
+        assertEquals(List.of("org.jbec.beamline.demo", "org.jbec.device.epics"), ioc.bundles().stream()
+                .map(DeploymentDescriptor.Entry::symbolicName).toList());
+        assertEquals(List.of("org.jbec.scan.server", "org.jbec.scan.bundler", "org.jbec.scan.standard",
+                "org.jbec.file.writer", "org.jbec.dap"), ioc.absent());
+        DeploymentDescriptor scan = reader.read(root.resolve("config/deployment.yaml"), "config/deployment.yaml",
+                "x10sa-scan");
+        assertEquals(List.of("org.jbec.device.server", "org.jbec.device.sim", "org.jbec.device.epics"), scan.absent());
+        assertEquals(root.resolve("config/servers.yaml"), scan.serversConfig());
+    }
+
+    @Test
+    void aMissingFolderOrRepositoryIsNamedAtTheEntry() throws Exception {
+        descriptor("""
+                maven_repository: nowhere/m2
+                hosts:
+                  bl-ds:
+                    bundles:
+                      org.example.x: {version: 1.0.0, folder: nowhere}
+                      org.example.scans: {version: 0.2.0, maven: org.example}
+                """);
+        assertEquals("config/deployment.yaml:5:7: bundles.org.example.x: no such folder " + home.resolve("nowhere")
+                + "\nconfig/deployment.yaml:6:7: bundles.org.example.scans: no Maven repository at "
+                + home.resolve("nowhere/m2"), problems("bl-ds"));
     }
 }

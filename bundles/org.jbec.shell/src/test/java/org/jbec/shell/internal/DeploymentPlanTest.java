@@ -44,7 +44,7 @@ class DeploymentPlanTest {
         configs.put("device session", new Path[] { Path.of("/home/config/demo.yaml"), Path.of("/home/config/x10sa.yaml") });
         DeploymentPlan plan = DeploymentPlan.of("bl-ds", RUNNING, List.of(target("org.jbec.scan.standard", "0.2.0"),
                 target("org.example.demo", "1.2.0"), target("org.jbec.device.sim", "0.1.0")),
-                Set.of("org.example.old", "org.example.gone"), configs);
+                Set.of("org.example.old", "org.example.gone"), Set.of(), configs);
         assertEquals("""
                 update     org.jbec.scan.standard 0.1.0.SNAPSHOT -> 0.2.0  (from /opt/plugins/org.jbec.scan.standard-0.2.0.jar)
                 install    org.example.demo 1.2.0  (from /opt/plugins/org.example.demo-1.2.0.jar)
@@ -56,7 +56,7 @@ class DeploymentPlanTest {
 
     @Test
     void bundlesNotListedStayUnlessADeploymentInstalledThem() {
-        DeploymentPlan plan = DeploymentPlan.of("bl-scan", RUNNING, List.of(), Set.of(), noConfigChange());
+        DeploymentPlan plan = DeploymentPlan.of("bl-scan", RUNNING, List.of(), Set.of(), Set.of(), noConfigChange());
         assertTrue(plan.isEmpty());
         assertEquals("host bl-scan: 0 to install, 0 to update, 0 to uninstall, 0 config changes, 0 unchanged",
                 plan.text());
@@ -65,9 +65,18 @@ class DeploymentPlanTest {
     @Test
     void aDowngradeIsAnUpdateAndTheRunningVersionIsLeftAsItIs() {
         DeploymentPlan plan = DeploymentPlan.of("bl-ds", RUNNING, List.of(target("org.example.kept", "1.5.0"),
-                target("org.jbec.shell", "0.1.0")), Set.of("org.example.kept"), noConfigChange());
+                target("org.jbec.shell", "0.1.0")), Set.of("org.example.kept"), Set.of(), noConfigChange());
         assertEquals("""
                 update     org.example.kept 2.0.0 -> 1.5.0  (from /opt/plugins/org.example.kept-1.5.0.jar)
                 host bl-ds: 0 to install, 1 to update, 0 to uninstall, 0 config changes, 1 unchanged""", plan.text());
+    }
+
+    @Test
+    void aRuntimeBundleSaidAbsentIsUninstalledAndOneNotRunningIsNoChange() {
+        DeploymentPlan plan = DeploymentPlan.of("bl-ioc", RUNNING, List.of(), Set.of(),
+                Set.of("org.jbec.device.sim", "org.jbec.file.writer"), noConfigChange());
+        assertEquals("""
+                uninstall  org.jbec.device.sim 0.1.0  (absent on this host)
+                host bl-ioc: 0 to install, 0 to update, 1 to uninstall, 0 config changes, 0 unchanged""", plan.text());
     }
 }
