@@ -239,6 +239,28 @@ class DeploymentDescriptorTest {
         stillScans();
     }
 
+    @Test
+    @Order(6)
+    void aChangeThatWouldStopTheShellCarryingItOutIsRefused() throws Exception {
+        rewrite(ROOT.resolve("cnf/target/export/jbec/org.jbec.config-0.1.0-SNAPSHOT.jar"),
+                plugins.resolve("config-0.1.1.jar"), Map.of("Bundle-Version", "0.1.1"));
+        List<String> before = bundles();
+        Path config = descriptor("d6.yaml", entry("org.jbec.config", "0.1.1"));
+        Result update = jbec("deploy", "apply", config.toString(), "--host", "bl-ds");
+        assertEquals(1, update.exit(), update.out());
+        assertTrue(update.out().contains("refused: changing org.jbec.config (a refresh would restart the shell) would stop "
+                + "the shell (org.jbec.shell) that carries out the deployment; change the runtime and restart jBEC; "
+                + "nothing changed"), update.out());
+        Path bus = descriptor("d7.yaml", "org.jbec.bus.redis: absent");
+        Result absent = jbec("deploy", "apply", bus.toString(), "--host", "bl-ds");
+        assertEquals(1, absent.exit(), absent.out());
+        assertTrue(absent.out().contains("refused: changing org.jbec.bus.redis (its services are in use by the shell)"),
+                absent.out());
+        assertEquals(before, bundles());
+        assertTrue(jbec("deploy", "status").out().matches("(?s).*refused +host bl-ds, " + Pattern.quote(bus.toString())
+                + " .*"));
+    }
+
     private void stillScans() throws Exception {
         Result scan = jbec("exec", "line_scan samx -1 1 --steps 3 --relative false");
         assertEquals(0, scan.exit(), scan.out());

@@ -65,6 +65,7 @@ record LaunchOptions(Command command, String script, String config, String devic
             "  --devices FILE  device session (default config/demo.yaml)",
             "environment:",
             "  JBEC_REDIS=host:port  overrides the configured Redis address",
+            "  JBEC_HOST=NAME        the host deployment descriptors are read for (default: this host's name)",
             "  JBEC_VAR=DIR          run-time state folder instead of var/ (pid, socket, embedded Redis data)");
 
     /** @throws IllegalArgumentException with a message for the user */

@@ -68,6 +68,9 @@ final class DeploymentApply {
         Map<Bundle, byte[]> oldBytes = new LinkedHashMap<>();
         Map<DeploymentPlan.Change, byte[]> newBytes = new LinkedHashMap<>();
         for (DeploymentPlan.Change c : plan.changes()) {
+            if (c.running() != null && context.getBundle(c.running().id()) == null) {
+                throw new Refused(c.symbolicName() + " was uninstalled since the plan was made; plan again");
+            }
             if (c.kind() != DeploymentPlan.Kind.UNINSTALL) {
                 newBytes.put(c, Files.readAllBytes(c.target().jar()));
             }
@@ -291,14 +294,36 @@ final class DeploymentApply {
                 + " to roll back to (its location " + b.getLocation() + " holds another version or none)");
     }
 
-    /** Refreshing a changed bundle must not restart the shell that carries out the deployment. */
+    /**
+     * A change must not pull the ground from under the shell that carries out the deployment: no bundle
+     * whose refresh would restart the shell (its packages), none whose services the shell uses (the bus
+     * connector, SCR, Gogo).
+     */
     private void refuseSelfRestart(DeploymentPlan plan) throws Refused {
         List<Bundle> touched = new ArrayList<>();
         plan.changes().stream().filter(c -> c.running() != null)
                 .forEach(c -> touched.add(context.getBundle(c.running().id())));
-        if (!touched.isEmpty() && wiring().getDependencyClosure(touched).contains(context.getBundle())) {
-            throw new Refused("changing " + String.join(", ", touched.stream()
-                    .map(Bundle::getSymbolicName).toList()) + " would restart the shell (" + context.getBundle()
+        if (touched.isEmpty()) {
+            return;
+        }
+        Bundle shell = context.getBundle();
+        java.util.Set<Bundle> providers = new java.util.LinkedHashSet<>();
+        org.osgi.framework.ServiceReference<?>[] used = shell.getServicesInUse();
+        for (org.osgi.framework.ServiceReference<?> r : used == null ? new org.osgi.framework.ServiceReference<?>[0] : used) {
+            if (r.getBundle() != null && r.getBundle() != shell) {
+                providers.add(r.getBundle());
+            }
+        }
+        List<String> refused = new ArrayList<>();
+        for (Bundle b : touched) {
+            if (b == shell || wiring().getDependencyClosure(List.of(b)).contains(shell)) {
+                refused.add(b.getSymbolicName() + " (a refresh would restart the shell)");
+            } else if (providers.contains(b)) {
+                refused.add(b.getSymbolicName() + " (its services are in use by the shell)");
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new Refused("changing " + String.join(", ", refused) + " would stop the shell (" + shell
                     .getSymbolicName() + ") that carries out the deployment; change the runtime and restart jBEC");
         }
     }

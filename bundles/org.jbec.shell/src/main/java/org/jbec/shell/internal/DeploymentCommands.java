@@ -97,7 +97,8 @@ public final class DeploymentCommands {
                 records.saveApplied(applied(p, plan, !partial));
             }
             records.append(new DeploymentRecords.Entry(now(), who(), plan.host(), p.descriptor().file(),
-                    p.descriptor().sha256(), partial ? "partial" : outcome.ok() ? "applied" : "failed", detail,
+                    p.descriptor().sha256(), partial ? "partial" : outcome.ok() ? "applied"
+                            : detail.startsWith("refused:") ? "refused" : "failed", detail,
                     List.of(plan.text().split("\n"))));
             String text = "deployment of host " + plan.host() + " from " + p.descriptor().file() + ":\n" + plan.text()
                     + "\n" + detail;
