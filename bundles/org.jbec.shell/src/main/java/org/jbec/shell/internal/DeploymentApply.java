@@ -1,9 +1,6 @@
 package org.jbec.shell.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,12 +48,14 @@ final class DeploymentApply {
     private final BundleComponents components;
     private final BecClient client;
     private final DeploymentRecords records;
+    private final DeploymentGuards guards;
 
     DeploymentApply(BundleContext context, BundleComponents components, BecClient client, DeploymentRecords records) {
         this.context = context;
         this.components = components;
         this.client = client;
         this.records = records;
+        this.guards = new DeploymentGuards(context, records);
     }
 
     /**
@@ -76,10 +75,10 @@ final class DeploymentApply {
             }
             if (c.kind() == DeploymentPlan.Kind.UPDATE) {
                 Bundle b = context.getBundle(c.running().id());
-                oldBytes.put(b, rollbackCopy(b));
+                oldBytes.put(b, guards.rollbackCopy(b));
             }
         }
-        refuseSelfRestart(plan);
+        guards.refuseSelfRestart(plan);
         try (QueueHold hold = QueueHold.take(client, "deployment of host " + plan.host(), false)) {
             String problem = change(plan, oldBytes, newBytes);
             String detail = problem == null ? after.run() : problem;
@@ -262,69 +261,6 @@ final class DeploymentApply {
         wiring().refreshBundles(bundles, event -> refreshed.countDown());
         if (!refreshed.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the framework did not finish refreshing within 60 s");
-        }
-    }
-
-    /**
-     * The bytes of what runs now, to roll back to: the copy kept when a deployment put it in place,
-     * else the jar at its location when that still holds the same version. Without either, the apply
-     * is refused before anything changes.
-     */
-    private byte[] rollbackCopy(Bundle b) throws IOException, Refused {
-        java.nio.file.Path kept = records.jarCopy(b.getSymbolicName(), b.getVersion().toString());
-        if (Files.isRegularFile(kept)) {
-            return Files.readAllBytes(kept);
-        }
-        try (InputStream in = new URL(b.getLocation()).openStream()) {
-            byte[] bytes = in.readAllBytes();
-            java.nio.file.Path tmp = Files.createTempFile("jbec-rollback-", ".jar");
-            try {
-                Files.write(tmp, bytes);
-                var id = DeploymentTargets.identity(tmp);
-                if (id.isPresent() && id.get().version().equals(b.getVersion())) {
-                    return bytes;
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            // no copy at the location: refused below
-        }
-        throw new Refused("no copy of the running " + b.getSymbolicName() + " " + b.getVersion()
-                + " to roll back to (its location " + b.getLocation() + " holds another version or none)");
-    }
-
-    /**
-     * A change must not pull the ground from under the shell that carries out the deployment: no bundle
-     * whose refresh would restart the shell (its packages), none whose services the shell uses (the bus
-     * connector, SCR, Gogo).
-     */
-    private void refuseSelfRestart(DeploymentPlan plan) throws Refused {
-        List<Bundle> touched = new ArrayList<>();
-        plan.changes().stream().filter(c -> c.running() != null)
-                .forEach(c -> touched.add(context.getBundle(c.running().id())));
-        if (touched.isEmpty()) {
-            return;
-        }
-        Bundle shell = context.getBundle();
-        java.util.Set<Bundle> providers = new java.util.LinkedHashSet<>();
-        org.osgi.framework.ServiceReference<?>[] used = shell.getServicesInUse();
-        for (org.osgi.framework.ServiceReference<?> r : used == null ? new org.osgi.framework.ServiceReference<?>[0] : used) {
-            if (r.getBundle() != null && r.getBundle() != shell) {
-                providers.add(r.getBundle());
-            }
-        }
-        List<String> refused = new ArrayList<>();
-        for (Bundle b : touched) {
-            if (b == shell || wiring().getDependencyClosure(List.of(b)).contains(shell)) {
-                refused.add(b.getSymbolicName() + " (a refresh would restart the shell)");
-            } else if (providers.contains(b)) {
-                refused.add(b.getSymbolicName() + " (its services are in use by the shell)");
-            }
-        }
-        if (!refused.isEmpty()) {
-            throw new Refused("changing " + String.join(", ", refused) + " would stop the shell (" + shell
-                    .getSymbolicName() + ") that carries out the deployment; change the runtime and restart jBEC");
         }
     }
 

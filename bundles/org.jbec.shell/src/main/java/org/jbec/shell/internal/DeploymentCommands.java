@@ -136,31 +136,7 @@ public final class DeploymentCommands {
     @Descriptor("the deployment applied on this host and the history of applies (who, when, descriptor, result)")
     public String deploy_status(@Descriptor("how many history entries to show")
             @Parameter(names = "--last", absentValue = "10") int last) throws Exception {
-        StringBuilder out = new StringBuilder();
-        records.applied().ifPresentOrElse(a -> {
-            out.append(String.format(Locale.ROOT, "applied: host %s from %s (sha256 %s) by %s at %s%n", a.host(),
-                    a.descriptor(), a.sha256().substring(0, 12), a.who(), a.time()));
-            a.bundles().forEach((name, version) -> out.append(String.format(Locale.ROOT, "  %-40s %-20s %s%n", name,
-                    version, runningVersion(name).equals(version) ? "running" : "NOW " + runningVersion(name))));
-            a.absent().forEach(name -> out.append(String.format(Locale.ROOT, "  %-40s %-20s %s%n", name, "absent",
-                    runningVersion(name).equals("not installed") ? "not installed" : "NOW " + runningVersion(name))));
-            if (a.deviceSession() != null) {
-                out.append("  device session ").append(a.deviceSession()).append('\n');
-            }
-            if (a.serversConfig() != null) {
-                out.append("  servers config ").append(a.serversConfig()).append('\n');
-            }
-        }, () -> out.append("applied: none (the runtime as started)\n"));
-        out.append("history:\n");
-        List<DeploymentRecords.Entry> history = records.history(last);
-        if (history.isEmpty()) {
-            out.append("  (none)\n");
-        }
-        for (DeploymentRecords.Entry e : history) {
-            out.append(String.format(Locale.ROOT, "  %s %-8s %-10s host %s, %s (%s): %s%n", e.time(), e.who(),
-                    e.result(), e.host(), e.descriptor(), e.sha256().substring(0, 12), e.detail()));
-        }
-        return out.toString().stripTrailing();
+        return DeploymentStatus.text(records, this::runningVersion, last);
     }
 
     @Descriptor("after a restart: put the bundles of the last applied deployment back in place (from the copies kept "
