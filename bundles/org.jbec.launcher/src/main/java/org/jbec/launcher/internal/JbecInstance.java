@@ -75,6 +75,7 @@ final class JbecInstance implements AutoCloseable {
             instance.close();
             throw e;
         }
+        instance.restoreDeployment();
         return instance;
     }
 
@@ -165,6 +166,24 @@ final class JbecInstance implements AutoCloseable {
             throw new LaunchException("cannot ask the framework whether it is ready: " + e.getMessage(), 1, e);
         }
         throw new LaunchException("not ready within " + within.toSeconds() + " s: " + last, 1);
+    }
+
+    /**
+     * A framework starts with the runtime as built; when a deployment descriptor was applied on this
+     * host (var/deployment/applied.json), its bundles are put back in place before the instance counts as
+     * started. A restore that fails leaves the runtime as started and says why.
+     */
+    private void restoreDeployment() {
+        if (!Files.isRegularFile(home.var().resolve("deployment/applied.json"))) {
+            return;
+        }
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        try (GogoSession session = GogoSession.open(framework.context(), Duration.ofSeconds(10), sink, sink)) {
+            String result = session.execute("jbec:deploy_restore");
+            System.out.println("jbec: " + result.lines().reduce((first, last) -> last).orElse(result));
+        } catch (Exception e) {
+            System.err.println("jbec: the applied deployment was not restored: " + e.getMessage());
+        }
     }
 
     /** Reaches the console's start level: the Gogo console (interactive or not) starts now. */

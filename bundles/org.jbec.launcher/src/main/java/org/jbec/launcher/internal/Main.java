@@ -45,6 +45,7 @@ public final class Main {
             case STOP -> new Daemon(home).stop();
             case STATUS -> new Daemon(home).status();
             case EXEC -> new Daemon(home).exec(options.script());
+            case DEPLOY -> new Daemon(home).exec(options.deploy().statement(home));
         };
     }
 

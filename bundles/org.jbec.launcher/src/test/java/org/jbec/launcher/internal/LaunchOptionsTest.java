@@ -44,6 +44,20 @@ class LaunchOptionsTest {
     }
 
     @Test
+    void deployTakesAnActionAFileAndAHost(@TempDir Path home) {
+        JbecHome h = new JbecHome(home);
+        LaunchOptions plan = LaunchOptions.parse("deploy", "plan", "--host", "bl-ds", "d.yaml");
+        assertEquals(LaunchOptions.Command.DEPLOY, plan.command());
+        assertEquals("jbec:deploy_plan --host 'bl-ds' '" + home.resolve("d.yaml") + "'", plan.deploy().statement(h));
+        assertEquals("jbec:deploy_status", LaunchOptions.parse("deploy", "status").deploy().statement(h).replaceAll(
+                " --host '[^']*'", ""));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("deploy", "status", "d.yaml"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("deploy", "undo"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("deploy", "apply", "a.yaml", "b.yaml"));
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("start", "--host", "bl-ds"));
+    }
+
+    @Test
     void relativeFilesAreFoundInTheWorkingFolderElseInTheHome(@TempDir Path home) throws Exception {
         JbecHome h = new JbecHome(home);
         assertEquals(home.resolve("config/servers.yaml"), LaunchOptions.parse().configPath(h));

@@ -7,19 +7,15 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.jbec.bus.api.Endpoints;
-import org.jbec.bus.api.message.ScanQueueStatus;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
-import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 
 /**
  * A coordinated bundle upgrade: the queues are locked so no scan starts, the running one finishes
@@ -29,16 +25,13 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
  */
 final class BundleUpgrade {
 
-    static final String LOCK = "jbec-upgrade";
-    private static final long WAIT_NANOS = TimeUnit.MINUTES.toNanos(30);
-
     private final BundleContext context;
-    private final ServiceComponentRuntime scr;
+    private final BundleComponents components;
     private final BecClient client;
 
     BundleUpgrade(BundleContext context, ServiceComponentRuntime scr, BecClient client) {
         this.context = context;
-        this.scr = scr;
+        this.components = new BundleComponents(scr);
         this.client = client;
     }
 
@@ -46,42 +39,25 @@ final class BundleUpgrade {
         long start = System.nanoTime();
         byte[] old = oldBytes(bundle);
         String oldVersion = bundle.getVersion().toString();
-        List<String> queues = queueNames();
-        queues.forEach(q -> client.modify("lock", q, Map.of("reason", "upgrade of " + bundle.getSymbolicName(),
-                "identifier", LOCK, "allow_device_instructions", false), null));
-        if (pauseNow) {
-            queues.forEach(q -> client.modify("pause", q, Map.of(), null));
-        } else {
-            awaitNoActiveItem();
-        }
         String outcome;
-        try {
+        String how;
+        try (QueueHold hold = QueueHold.take(client, "upgrade of " + bundle.getSymbolicName(), pauseNow)) {
             outcome = install(bundle, Files.readAllBytes(jar), old, oldVersion);
-        } finally {
-            queues.forEach(q -> client.modify("release_lock", q, Map.of("identifier", LOCK), null));
-            if (pauseNow) {
-                queues.forEach(q -> client.modify("continue", q, Map.of(), null));
-            }
+            how = hold.how();
         }
         return outcome + String.format(java.util.Locale.ROOT, " (%.1f s, queue held %s)",
-                (System.nanoTime() - start) / 1e9, pauseNow ? "paused mid-scan" : "between items");
+                (System.nanoTime() - start) / 1e9, how);
     }
 
     /** Uninstalls a bundle between queue items (no scan starts meanwhile, the running one finishes first). */
     String remove(Bundle bundle) throws Exception {
-        List<String> queues = queueNames();
-        queues.forEach(q -> client.modify("lock", q, Map.of("reason", "removal of " + bundle.getSymbolicName(),
-                "identifier", LOCK, "allow_device_instructions", false), null));
-        try {
-            awaitNoActiveItem();
+        try (QueueHold hold = QueueHold.take(client, "removal of " + bundle.getSymbolicName(), false)) {
             String name = bundle.getSymbolicName() + " " + bundle.getVersion();
             bundle.uninstall();
             CountDownLatch refreshed = new CountDownLatch(1);
             context.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(null, event -> refreshed.countDown());
             refreshed.await(60, TimeUnit.SECONDS);
             return name + " uninstalled";
-        } finally {
-            queues.forEach(q -> client.modify("release_lock", q, Map.of("identifier", LOCK), null));
         }
     }
 
@@ -98,14 +74,10 @@ final class BundleUpgrade {
             bundle.uninstall();
             return jar.getFileName() + " not installed: " + e.getMessage();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String missing;
-        while ((missing = componentsDown(bundle)) != null) {
-            if (System.nanoTime() > deadline) {
-                bundle.uninstall();
-                return jar.getFileName() + " not installed: components not up within 30 s: " + missing;
-            }
-            Thread.sleep(50);
+        String missing = components.awaitUp(bundle);
+        if (missing != null) {
+            bundle.uninstall();
+            return jar.getFileName() + " not installed: " + missing;
         }
         return String.format(java.util.Locale.ROOT, "%s %s installed and running (%.1f s)", bundle.getSymbolicName(),
                 bundle.getVersion(), (System.nanoTime() - start) / 1e9);
@@ -140,29 +112,7 @@ final class BundleUpgrade {
         } catch (BundleException e) {
             return "start: " + e.getMessage();
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String missing;
-        while ((missing = componentsDown(bundle)) != null) {
-            if (System.nanoTime() > deadline) {
-                return "components not up within 30 s: " + missing;
-            }
-            Thread.sleep(50);
-        }
-        return null;
-    }
-
-    /** The bundle's components that are neither active nor satisfied, or null when none. */
-    private String componentsDown(Bundle bundle) {
-        if (bundle.getState() != Bundle.ACTIVE) {
-            return "bundle state " + bundle.getState();
-        }
-        StringBuilder down = new StringBuilder();
-        scr.getComponentDescriptionDTOs(bundle).forEach(d -> scr.getComponentConfigurationDTOs(d).forEach(c -> {
-            if (c.state != ComponentConfigurationDTO.ACTIVE && c.state != ComponentConfigurationDTO.SATISFIED) {
-                down.append(d.name).append(" (state ").append(c.state).append(") ");
-            }
-        }));
-        return down.length() == 0 ? null : down.toString().trim();
+        return components.awaitUp(bundle);
     }
 
     private static byte[] oldBytes(Bundle bundle) {
@@ -171,24 +121,5 @@ final class BundleUpgrade {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private List<String> queueNames() {
-        return client.bus().get(Endpoints.scanQueueStatus()).map(s -> List.copyOf(s.queue().keySet()))
-                .orElse(List.of("primary"));
-    }
-
-    private void awaitNoActiveItem() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT_NANOS;
-        while (System.nanoTime() < deadline) {
-            var status = client.bus().get(Endpoints.scanQueueStatus());
-            boolean busy = status.isPresent() && status.get().queue().values().stream().map(ScanQueueStatus::info)
-                    .flatMap(List::stream).anyMatch(i -> !"PENDING".equals(i.status()));
-            if (!busy) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the running scan did not finish within 30 minutes; try --now");
     }
 }
