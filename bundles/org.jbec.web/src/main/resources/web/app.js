@@ -226,6 +226,7 @@ function connect() {
   on("alarm", (a) => addAlarm(a, true));
   on("readbacks", showReadbacks);
   on("preview", showPreview);
+  on("earlier", (e) => showEarlier(e.earlier));
   on("refused", (r) => { $("connection").textContent = r.error; events.close(); });
 }
 

@@ -76,7 +76,14 @@ class JbecCommandTest {
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "jbec " + args + " finished");
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            // what it printed says where it hung: the transcript goes into the failure
+            p.descendants().forEach(ProcessHandle::destroy);
+            p.destroy();
+            p.waitFor(30, TimeUnit.SECONDS);
+            throw new AssertionError("jbec " + args + " did not finish within 120 s; it printed:\n"
+                    + Files.readString(out, StandardCharsets.UTF_8) + Files.readString(err, StandardCharsets.UTF_8));
+        }
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }

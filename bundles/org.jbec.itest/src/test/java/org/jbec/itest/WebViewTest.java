@@ -264,6 +264,17 @@ class WebViewTest {
                 () -> number("return plot.data[3].filter(v => v !== null).length") == 21);
         assertEquals(11L, number("return plot.data[1].filter(v => v !== null).length"), "the current scan's 11 points");
 
+        // a web view started after the scans ran finds them in the scan history (points kept 30 min on the bus)
+        String webBundle = jbec("exec", "lb").lines().filter(l -> l.contains("jBEC web view")).findFirst()
+                .orElseThrow().split("\\|")[0].trim();
+        jbec("exec", "stop " + webBundle);
+        jbec("exec", "start " + webBundle);
+        awaitPage("the web view back", SCAN_WITHIN, () -> {
+            browser.navigate().refresh();
+            return Boolean.TRUE.equals(js("return [...document.getElementById('compare').options]"
+                    + ".some(o => o.value === '" + first + "')"));
+        });
+
         // the camera (eiger, triggered at every point) shows its newest frame
         awaitPage("a camera frame shown", SCAN_WITHIN, () -> browser.findElement(By.id("camera-panel"))
                 .isDisplayed() && number("return document.getElementById('camera-image')"

@@ -80,6 +80,9 @@ public final class LiveFeed {
             // what was there before we subscribed (stored values of SET_PUBLISH endpoints)
             bus.get(Endpoints.scanQueueStatus()).ifPresent(m -> publish("queue", state.queueStatus(m)));
             bus.get(Endpoints.scanStatus()).ifPresent(this::onScanStatus);
+            if (EarlierScansLoader.load(bus, state) > 0) {
+                publish("earlier", Map.of("earlier", state.earlierScans()));
+            }
             if (!active) {
                 unsubscribe();
             }

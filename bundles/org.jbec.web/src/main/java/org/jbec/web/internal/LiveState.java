@@ -95,6 +95,30 @@ final class LiveState {
         }
     }
 
+    /**
+     * An earlier scan read back from the bus (the web view started after it ran): kept behind the ones
+     * already known, within the same bounds. False when it is known already or has no points.
+     */
+    synchronized boolean addEarlier(ScanStatusMessage status, List<ScanMessage> scanPoints) {
+        if (scanPoints.isEmpty() || status.scanId().equals(scanId)
+                || earlier.stream().anyMatch(e -> status.scanId().equals(e.scan().get("scanId")))) {
+            return false;
+        }
+        int total = earlier.stream().mapToInt(e -> e.points().size()).sum();
+        if (earlier.size() >= MAX_EARLIER_SCANS || total + scanPoints.size() > MAX_EARLIER_POINTS) {
+            return false;
+        }
+        List<Map<String, Object>> kept = new ArrayList<>();
+        scanPoints.stream().sorted(java.util.Comparator.comparingLong(ScanMessage::pointId)).forEach(p -> {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("point", p.pointId());
+            point.put("values", BusValues.pointValues(p.data()));
+            kept.add(point);
+        });
+        earlier.addLast(new EarlierScan(BusValues.scan(status), List.copyOf(kept)));
+        return true;
+    }
+
     private void keepForComparison() {
         if (scanId == null || points.isEmpty() || !(scan.get("scanNumber") instanceof Number)) {
             return;

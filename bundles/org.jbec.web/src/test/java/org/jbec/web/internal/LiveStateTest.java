@@ -99,4 +99,20 @@ class LiveStateTest {
         assertTrue(state.moving("samx", java.util.Optional.of(false)));
         assertEquals(List.of(), state.movingToCheck());
     }
+
+    @Test
+    void scansReadBackFromTheBusQueueBehindTheOnesSeen() {
+        LiveState state = new LiveState();
+        state.scanStatus(numbered("s1", 1));
+        state.segment(List.of(point("s1", 0, 1, 1)), 1L);
+        state.scanStatus(numbered("s2", 2)); // s1 becomes an earlier scan
+        assertTrue(state.addEarlier(numbered("s0", 0), List.of(point("s0", 1, 0, 0), point("s0", 0, 0, 0))));
+        assertFalse(state.addEarlier(numbered("s1", 1), List.of(point("s1", 0, 1, 1))), "known already");
+        assertFalse(state.addEarlier(numbered("s2", 2), List.of(point("s2", 0, 1, 1))), "the current scan");
+        assertFalse(state.addEarlier(numbered("s9", 9), List.of()), "no points");
+        assertEquals(List.of(1L, 0L), state.earlierScans().stream().map(e -> ((Number) e.get("scanNumber")).longValue())
+                .toList());
+        List<?> points = (List<?>) state.earlierScan(0).get("points");
+        assertEquals(0L, ((Map<?, ?>) points.get(0)).get("point"), "in point order");
+    }
 }
