@@ -74,18 +74,30 @@ final class QueueHold implements AutoCloseable {
                 .orElse(List.of("primary"));
     }
 
+    /**
+     * Waits for a queue status that shows our lock in force on every queue and no item under way. A
+     * status from before the scan server took the lock does not count: it may show every item PENDING
+     * while the worker is just starting the head (the lock request is asynchronous), which let an
+     * upgrade remove a scan class under a scan about to start (seen in CI as ScanNotFound).
+     */
     private void awaitNoActiveItem() throws InterruptedException {
         long deadline = System.nanoTime() + WAIT_NANOS;
         while (System.nanoTime() < deadline) {
             var status = client.bus().get(Endpoints.scanQueueStatus());
-            boolean busy = status.isPresent() && status.get().queue().values().stream().map(ScanQueueStatus::info)
-                    .flatMap(List::stream).anyMatch(i -> !"PENDING".equals(i.status()));
+            boolean busy = status.isPresent() && queues.stream().map(q -> status.get().queue().get(q))
+                    .anyMatch(q -> q != null && (!heldByUs(q) || q.info().stream()
+                            .anyMatch(i -> !"PENDING".equals(i.status()))));
             if (!busy) {
                 return;
             }
             Thread.sleep(50);
         }
         throw new IllegalStateException("the running scan did not finish within 30 minutes; try --now");
+    }
+
+    private static boolean heldByUs(ScanQueueStatus queue) {
+        return "LOCKED".equals(queue.status()) && queue.locks() != null
+                && queue.locks().stream().anyMatch(l -> LOCK.equals(l.identifier()));
     }
 
     @Override
