@@ -103,6 +103,7 @@ function scheduleDraw() {
   });
 }
 
+$("queue-choice").addEventListener("change", () => showQueues(state.queues));
 $("y-device").addEventListener("change", (e) => { state.yDevice = e.target.value; scheduleDraw(); });
 
 // ---- scan, queue, alarms, readbacks ----------------------------------------------------------------
@@ -116,8 +117,16 @@ function showScan(scan) {
 
 function showQueues(queues) {
   state.queues = queues || {};
-  const primary = state.queues.primary;
-  $("queue-status").textContent = primary ? primary.status : "–";
+  // the buttons act on the queue chosen here (primary unless another is picked)
+  const choice = $("queue-choice");
+  const names = Object.keys(state.queues).sort((a, b) => (a === "primary" ? -1 : b === "primary" ? 1 : a < b ? -1 : 1));
+  if (names.join("\u0000") !== [...choice.options].map((o) => o.value).join("\u0000")) {
+    const chosen = choice.value;
+    choice.replaceChildren(...names.map((n) => { const o = el("option", n); o.value = n; return o; }));
+    if (names.includes(chosen)) choice.value = chosen;
+  }
+  const shown = state.queues[choice.value];
+  $("queue-status").textContent = shown ? shown.status : "–";
   const rows = [];
   for (const [name, q] of Object.entries(state.queues)) {
     for (const item of q.items) {
@@ -266,9 +275,10 @@ for (const button of document.querySelectorAll("button[data-action]")) {
     try {
       const response = await fetch("../api/queue", { method: "POST",
         headers: FORM_HEADERS,
-        body: new URLSearchParams({ action: button.dataset.action, queue: "primary" }) });
+        body: new URLSearchParams({ action: button.dataset.action, queue: $("queue-choice").value || "primary" }) });
       const answer = await response.json();
-      result.textContent = response.ok ? "sent " + answer.sent : "refused: " + answer.error;
+      result.textContent = response.ok ? "sent " + answer.sent + (answer.queue === "primary" ? "" : " to " + answer.queue)
+        : "refused: " + answer.error;
       result.className = response.ok ? "" : "error";
     } catch (e) {
       result.textContent = "failed: " + e;

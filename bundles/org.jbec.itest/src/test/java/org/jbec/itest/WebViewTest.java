@@ -297,6 +297,16 @@ class WebViewTest {
                 By.cssSelector("#readbacks tr[data-device='slowz'][data-moving='false']")).isEmpty());
         assertEquals(3.0, Double.parseDouble(browser.findElement(By.cssSelector("#readbacks tr[data-device='slowz'] td.num"))
                 .getText()), 0.02);
+
+        // a scan in a named queue: the buttons act on the queue chosen
+        jbec("exec", "line_scan samy -2 2 --steps 400 --exp_time 0.1 --relative false --no_wait --queue side");
+        awaitPage("the side queue's scan running", SCAN_WITHIN, () -> Boolean.TRUE.equals(js(
+                "return [...document.getElementById('queue-choice').options].some(o => o.value === 'side')"))
+                && text("queue-items").contains("side: ") && text("scan-title").endsWith("open"));
+        js("const s = document.getElementById('queue-choice'); s.value = 'side'; s.dispatchEvent(new Event('change'));");
+        browser.findElement(By.id("abort")).click();
+        awaitPage("the side queue's scan aborted", SCAN_WITHIN, () -> text("scan-title").endsWith("aborted"));
+        assertEquals("sent abort to side", text("action-result"));
     }
 
     @Test

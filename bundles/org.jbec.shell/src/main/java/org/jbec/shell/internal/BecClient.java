@@ -64,6 +64,12 @@ final class BecClient {
      */
     String submit(String scanType, Object args, Map<String, Object> kwargs, Map<String, Object> extraMetadata)
             throws InterruptedException {
+        return submit(scanType, args, kwargs, extraMetadata, "primary");
+    }
+
+    /** Submits a scan to a queue by name (the scan server creates a named queue on first use). */
+    String submit(String scanType, Object args, Map<String, Object> kwargs, Map<String, Object> extraMetadata,
+            String queue) throws InterruptedException {
         // a caller that must watch something under the RID before the request goes out chooses it
         String rid = extraMetadata.get("RID") instanceof String given ? given : UUID.randomUUID().toString();
         Map<String, Object> metadata = new LinkedHashMap<>(extraMetadata);
@@ -79,7 +85,7 @@ final class BecClient {
             }
         })) {
             bus.send(Endpoints.scanQueueRequest("default"), new ScanQueueMessage(metadata, scanType, parameter,
-                    "primary", true));
+                    queue, true));
             RequestResponseMessage r = answer.get(ANSWER_WITHIN.toMillis(), TimeUnit.MILLISECONDS);
             if (!Boolean.TRUE.equals(r.accepted())) {
                 throw new IllegalArgumentException(String.valueOf(r.message()));

@@ -141,14 +141,25 @@ public final class ScanCommandRegistry {
             // shell option: queue the scan and return at once (scripts that queue several scans)
             List<Object> rest = new java.util.ArrayList<>(arguments);
             boolean noWait = rest.remove("--no_wait");
+            // shell option: the queue to run in (a named queue runs beside primary)
+            String queue = "primary";
+            int at = rest.indexOf("--queue");
+            if (at >= 0) {
+                if (at + 1 >= rest.size() || !String.valueOf(rest.get(at + 1)).matches("[A-Za-z0-9_.-]{1,64}")) {
+                    throw new IllegalArgumentException("--queue needs a queue name (letters, digits, _ . -)");
+                }
+                queue = String.valueOf(rest.remove(at + 1));
+                rest.remove(at);
+            }
             ScanArguments.Packed packed = ScanArguments.pack(scan, rest);
             if (noWait) {
-                return name + " queued, request " + client.submit(name, packed.args(), packed.kwargs(), Map.of());
+                return name + " queued" + ("primary".equals(queue) ? "" : " in " + queue) + ", request "
+                        + client.submit(name, packed.args(), packed.kwargs(), Map.of(), queue);
             }
             ScanWatch watch = new ScanWatch(client, System.out).listen();
             String rid;
             try {
-                rid = client.submit(name, packed.args(), packed.kwargs(), Map.of());
+                rid = client.submit(name, packed.args(), packed.kwargs(), Map.of(), queue);
             } catch (RuntimeException | InterruptedException e) {
                 watch.close();
                 throw e;
