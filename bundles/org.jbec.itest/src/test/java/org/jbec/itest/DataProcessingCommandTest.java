@@ -109,4 +109,52 @@ class DataProcessingCommandTest {
         double error = number(out, "\\n  center\\s+\\S+ ± (\\S+)");
         assertEquals(CONFIGURED_CENTRE, centre, Math.max(5 * error, 0.05), out);
     }
+
+    /**
+     * A scan whose points are gone from the bus (the public keys last 30 minutes) is read back from its
+     * master file: the data-processing bundle is restarted (its memory of the scan gone) and the keys
+     * deleted, and {@code cen --scan 1} still finds the centre.
+     */
+    @Test
+    void anOldScanIsAnalysedFromItsFile() throws Exception {
+        int port = PrivateRedis.freePort();
+        servers = work.resolve("servers.yaml");
+        Files.writeString(servers, "redis:\n  host: localhost\n  port: " + port + "\n"
+                + "log_writer:\n  base_path: " + work.resolve("log") + "\n  levels:\n    io.jhdf: ERROR\n"
+                + "file_writer:\n  base_path: " + work.resolve("data") + "\n");
+        List<String> config = List.of("--config", servers.toString());
+        jbec(concat(config, "start"));
+        jbec(concat(config, "exec", "line_scan samx -4 4 --steps 21 --relative false"));
+        String dap = jbec(concat(config, "exec", "lb")).lines().filter(l -> l.contains("jBEC data processing"))
+                .findFirst().orElseThrow().split("\\|")[0].trim();
+        jbec(concat(config, "exec", "stop " + dap));
+        int deleted;
+        try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
+            var keys = redis.keys("info/public/*/scan_segment/*");
+            deleted = keys.size();
+            keys.forEach(redis::del);
+        }
+        assertEquals(21, deleted, "the scan's 21 public points removed from the bus");
+        jbec(concat(config, "exec", "start " + dap));
+        String[] out = new String[1];
+        org.jbec.test.support.Await.until("cen from the file", java.time.Duration.ofSeconds(60), () -> {
+            try {
+                out[0] = jbec(concat(config, "exec", "cen gauss_bpm --scan 1"));
+                return true;
+            } catch (AssertionError | IOException e) {
+                return false; // the command is not registered again yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        double cen = number(out[0], "cen samx = (\\S+)  \\(scan 1: gauss_bpm against samx, 21 points\\)");
+        assertEquals(CONFIGURED_CENTRE, cen, CENTRE_TOLERANCE, out[0]);
+    }
+
+    private static List<String> concat(List<String> head, String... tail) {
+        List<String> all = new java.util.ArrayList<>(head);
+        all.addAll(List.of(tail));
+        return all;
+    }
 }

@@ -131,7 +131,12 @@ public final class ScanDataStore {
         if (history.isEmpty()) {
             throw new DapProblem(number <= 0 ? "no scan yet" : "no scan " + number + " in the history");
         }
-        return byId(history.get(history.size() - 1).scanId());
+        ScanHistoryMessage found = history.get(history.size() - 1);
+        try {
+            return byId(found.scanId());
+        } catch (DapProblem goneFromTheBus) {
+            return ScanFileReader.read(found); // older than the bus keeps points: from its master file
+        }
     }
 
     /** The scan of that id, from memory or from its public keys. @throws DapProblem if gone */
@@ -149,8 +154,7 @@ public final class ScanDataStore {
             bus.get(Endpoints.publicScanSegment(scanId, point)).ifPresent(loaded::add);
         }
         if (loaded.size() == 0) {
-            throw new DapProblem("the data of scan " + scanId + " are no longer on the bus (kept 30 min after a scan)"
-                    + "; reading them from the file is not supported yet");
+            throw new DapProblem("the data of scan " + scanId + " are no longer on the bus (kept 30 min after a scan)");
         }
         return loaded;
     }
