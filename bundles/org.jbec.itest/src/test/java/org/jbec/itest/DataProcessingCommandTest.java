@@ -125,8 +125,7 @@ class DataProcessingCommandTest {
         List<String> config = List.of("--config", servers.toString());
         jbec(concat(config, "start"));
         jbec(concat(config, "exec", "line_scan samx -4 4 --steps 21 --relative false"));
-        String dap = jbec(concat(config, "exec", "lb")).lines().filter(l -> l.contains("jBEC data processing"))
-                .findFirst().orElseThrow().split("\\|")[0].trim();
+        String dap = ItestRuntime.bundleId(jbec(concat(config, "exec", "lb")), "jBEC data processing");
         jbec(concat(config, "exec", "stop " + dap));
         int deleted;
         try (redis.clients.jedis.Jedis redis = new redis.clients.jedis.Jedis("127.0.0.1", port)) {

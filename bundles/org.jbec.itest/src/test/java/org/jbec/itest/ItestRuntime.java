@@ -29,6 +29,13 @@ final class ItestRuntime {
     private ItestRuntime() {
     }
 
+    /** The id of the bundle whose line in Gogo's {@code lb} output names it ("  49|Active |  3|jBEC web view (…)"). */
+    static String bundleId(String lbOutput, String bundleName) {
+        return lbOutput.lines().filter(l -> l.contains(bundleName)).findFirst()
+                .orElseThrow(() -> new AssertionError("no bundle '" + bundleName + "' in:\n" + lbOutput))
+                .split("\\|")[0].trim();
+    }
+
     static Path root() {
         return Path.of(System.getProperty("jbec.root", "../..")).toAbsolutePath().normalize();
     }

@@ -126,6 +126,12 @@ class WebViewTest {
         return ((JavascriptExecutor) browser).executeScript(script);
     }
 
+    /** Picks an option of a select on the page as a user does (the page hears the change). */
+    private void choose(String selectId, String value) {
+        js("const s = document.getElementById('" + selectId + "'); s.value = '" + value + "';"
+                + " s.dispatchEvent(new Event('change'));");
+    }
+
     private long number(String script) {
         Object value = js(script);
         return value instanceof Number n ? n.longValue() : -1;
@@ -199,8 +205,7 @@ class WebViewTest {
         // a fit of the simulated Gaussian monitor (centre 0) drawn over the points
         awaitPage("gauss_bpm offered as y", SCAN_WITHIN, () -> number(
                 "return [...document.getElementById('y-device').options].filter(o => o.value === 'gauss_bpm').length") == 1);
-        js("const s = document.getElementById('y-device'); s.value = 'gauss_bpm';"
-                + " s.dispatchEvent(new Event('change'));");
+        choose("y-device", "gauss_bpm");
         browser.findElement(By.id("fit")).click();
         awaitPage("the fit shown", SCAN_WITHIN, () -> "21".equals(browser.findElement(By.id("fit-result"))
                 .getAttribute("data-fitted")));
@@ -258,15 +263,13 @@ class WebViewTest {
         awaitPage("scan 2 closed with 11 points", SCAN_WITHIN, () -> text("scan-title").endsWith("closed")
                 && number("return state.points.length") == 11);
         String first = (String) js("return document.getElementById('compare').options[1].value");
-        js("const s = document.getElementById('compare'); s.value = '" + first + "';"
-                + " s.dispatchEvent(new Event('change'));");
+        choose("compare", first);
         awaitPage("the earlier scan drawn beside", SCAN_WITHIN,
                 () -> number("return plot.data[3].filter(v => v !== null).length") == 21);
         assertEquals(11L, number("return plot.data[1].filter(v => v !== null).length"), "the current scan's 11 points");
 
         // a web view started after the scans ran finds them in the scan history (points kept 30 min on the bus)
-        String webBundle = jbec("exec", "lb").lines().filter(l -> l.contains("jBEC web view")).findFirst()
-                .orElseThrow().split("\\|")[0].trim();
+        String webBundle = ItestRuntime.bundleId(jbec("exec", "lb"), "jBEC web view");
         jbec("exec", "stop " + webBundle);
         jbec("exec", "start " + webBundle);
         awaitPage("the web view back", SCAN_WITHIN, () -> {
@@ -303,7 +306,7 @@ class WebViewTest {
         awaitPage("the side queue's scan running", SCAN_WITHIN, () -> Boolean.TRUE.equals(js(
                 "return [...document.getElementById('queue-choice').options].some(o => o.value === 'side')"))
                 && text("queue-items").contains("side: ") && text("scan-title").endsWith("open"));
-        js("const s = document.getElementById('queue-choice'); s.value = 'side'; s.dispatchEvent(new Event('change'));");
+        choose("queue-choice", "side");
         browser.findElement(By.id("abort")).click();
         awaitPage("the side queue's scan aborted", SCAN_WITHIN, () -> text("scan-title").endsWith("aborted"));
         assertEquals("sent abort to side", text("action-result"));

@@ -149,10 +149,7 @@ public final class ScanDataStore {
         }
         ScanRecord loaded = new ScanRecord(scanId);
         bus.get(Endpoints.publicScanInfo(scanId)).ifPresent(loaded::status);
-        for (String key : bus.keys(Endpoints.publicScanSegment(scanId, "*"))) {
-            String point = key.substring(key.lastIndexOf('/') + 1);
-            bus.get(Endpoints.publicScanSegment(scanId, point)).ifPresent(loaded::add);
-        }
+        org.jbec.bus.api.PublicScanPoints.read(bus, scanId, Integer.MAX_VALUE).forEach(loaded::add);
         if (loaded.size() == 0) {
             throw new DapProblem("the data of scan " + scanId + " are no longer on the bus (kept 30 min after a scan)");
         }

@@ -41,7 +41,7 @@ final class CameraPreviews {
     /** Follows preview streams that appeared since the last look. */
     void discover() {
         for (String key : bus.keys(Endpoints.devicePreview("*", "*"))) {
-            String[] parts = key.substring(PREFIX.length()).split("/");
+            String[] parts = deviceAndSignal(key);
             if (parts.length != 2 || followed.containsKey(key) || followed.size() >= MAX_CAMERAS) {
                 continue;
             }
@@ -69,7 +69,7 @@ final class CameraPreviews {
             if (frame == null) {
                 continue;
             }
-            String[] parts = key.substring(PREFIX.length()).split("/");
+            String[] parts = deviceAndSignal(key);
             try {
                 Map<String, Object> view = frame.data() instanceof NdArray array
                         ? PreviewImage.of(parts[0], parts[1], array, System.currentTimeMillis()) : null;
@@ -81,6 +81,11 @@ final class CameraPreviews {
                 LOG.debug("preview of {} not shown: {}", key, ex.toString());
             }
         }
+    }
+
+    /** {@code info/devices/preview/<device>/<signal>} → (device, signal). */
+    private static String[] deviceAndSignal(String key) {
+        return key.substring(PREFIX.length()).split("/");
     }
 
     /** The last frame shown of each camera, for a browser that connects. */

@@ -40,16 +40,16 @@ public final class EarlierScanServlet extends HttpServlet {
         }
         String number = request.getParameter("number");
         if (number == null || !number.matches("[0-9]{1,12}")) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_BAD_REQUEST,
+            Json.answer(response, HttpServletResponse.SC_BAD_REQUEST,
                     Map.of("error", "number must be a scan number (digits)"));
             return;
         }
         Map<String, Object> scan = feed.earlierScan(Long.parseLong(number));
         if (scan == null) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_NOT_FOUND, Map.of("error",
+            Json.answer(response, HttpServletResponse.SC_NOT_FOUND, Map.of("error",
                     "scan " + number + " is not among the last " + LiveState.MAX_EARLIER_SCANS + " the web view saw"));
             return;
         }
-        QueueActionServlet.answer(response, HttpServletResponse.SC_OK, scan);
+        Json.answer(response, HttpServletResponse.SC_OK, scan);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.jbec.bus.api.BusEvent;
 import org.jbec.bus.api.Connector;
 import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.PublicScanPoints;
 import org.jbec.bus.api.message.ScanHistoryMessage;
 import org.jbec.bus.api.message.ScanMessage;
 
@@ -33,14 +34,7 @@ final class EarlierScansLoader {
             if (status.isEmpty()) {
                 continue; // older than 30 minutes: its points are gone from the bus too
             }
-            List<ScanMessage> points = new ArrayList<>();
-            for (String key : bus.keys(Endpoints.publicScanSegment(history.scanId(), "*"))) {
-                if (points.size() >= LiveState.MAX_EARLIER_POINTS) {
-                    break;
-                }
-                String point = key.substring(key.lastIndexOf('/') + 1);
-                bus.get(Endpoints.publicScanSegment(history.scanId(), point)).ifPresent(points::add);
-            }
+            List<ScanMessage> points = PublicScanPoints.read(bus, history.scanId(), LiveState.MAX_EARLIER_POINTS);
             if (state.addEarlier(status.get(), points)) {
                 added++;
             }

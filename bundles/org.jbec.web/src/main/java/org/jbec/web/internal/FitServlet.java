@@ -67,7 +67,7 @@ public final class FitServlet extends HttpServlet {
                 }
             }
         } catch (QueueAction.BadRequest e) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
+            Json.answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
             return;
         }
         double[][] curve = feed.curve(fields.get("x"), fields.get("y"));
@@ -94,7 +94,7 @@ public final class FitServlet extends HttpServlet {
         } catch (TimeoutException e) {
             answer = bus.get(Endpoints.dapResponse(rid)); // answered while the subscription was being set up
         } catch (RuntimeException | ExecutionException e) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            Json.answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     Map.of("error", "the fit request did not go through: " + BusValues.clip(String.valueOf(e.getMessage()))));
             return;
         } catch (InterruptedException e) {
@@ -102,13 +102,13 @@ public final class FitServlet extends HttpServlet {
             return;
         }
         if (answer.isEmpty()) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_GATEWAY_TIMEOUT, Map.of("error",
+            Json.answer(response, HttpServletResponse.SC_GATEWAY_TIMEOUT, Map.of("error",
                     "no data-processing service answered within " + ANSWER_WITHIN.toSeconds() + " s"));
         } else if (!Boolean.TRUE.equals(answer.get().success())) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_OK, Map.of("error",
+            Json.answer(response, HttpServletResponse.SC_OK, Map.of("error",
                     BusValues.clip(String.valueOf(answer.get().error()))));
         } else {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_OK, FitAnswer.of(answer.get()));
+            Json.answer(response, HttpServletResponse.SC_OK, FitAnswer.of(answer.get()));
         }
     }
 

@@ -81,4 +81,14 @@ final class Json {
         }
         out.append('"');
     }
+
+    /** Answers an API request with a JSON body (never cached: it says what happened now). */
+    static void answer(javax.servlet.http.HttpServletResponse response, int status, java.util.Map<String, Object> json)
+            throws java.io.IOException {
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        response.getWriter().write(write(json));
+    }
 }

@@ -66,9 +66,7 @@ final class LiveState {
         List<Map<String, Object>> added = new ArrayList<>();
         for (Object message : messages) {
             if (message instanceof ScanMessage p && p.scanId().equals(scanId) && points.size() < MAX_POINTS) {
-                Map<String, Object> point = new LinkedHashMap<>();
-                point.put("point", p.pointId());
-                point.put("values", BusValues.pointValues(p.data()));
+                Map<String, Object> point = pointView(p);
                 point.put("busMs", receivedMs);
                 points.add(point);
                 added.add(point);
@@ -108,14 +106,9 @@ final class LiveState {
         if (earlier.size() >= MAX_EARLIER_SCANS || total + scanPoints.size() > MAX_EARLIER_POINTS) {
             return false;
         }
-        List<Map<String, Object>> kept = new ArrayList<>();
-        scanPoints.stream().sorted(java.util.Comparator.comparingLong(ScanMessage::pointId)).forEach(p -> {
-            Map<String, Object> point = new LinkedHashMap<>();
-            point.put("point", p.pointId());
-            point.put("values", BusValues.pointValues(p.data()));
-            kept.add(point);
-        });
-        earlier.addLast(new EarlierScan(BusValues.scan(status), List.copyOf(kept)));
+        List<Map<String, Object>> kept = scanPoints.stream()
+                .sorted(java.util.Comparator.comparingLong(ScanMessage::pointId)).map(LiveState::pointView).toList();
+        earlier.addLast(new EarlierScan(BusValues.scan(status), kept));
         return true;
     }
 
@@ -146,6 +139,14 @@ final class LiveState {
             }
         }
         return null;
+    }
+
+    /** A point as the page draws it: its id and each device's value. */
+    private static Map<String, Object> pointView(ScanMessage p) {
+        Map<String, Object> point = new LinkedHashMap<>();
+        point.put("point", p.pointId());
+        point.put("values", BusValues.pointValues(p.data()));
+        return point;
     }
 
     synchronized Map<String, Object> queueStatus(ScanQueueStatusMessage m) {

@@ -47,7 +47,7 @@ public final class QueueActionServlet extends HttpServlet {
         try {
             action = QueueAction.parse(FormBody.read(request));
         } catch (QueueAction.BadRequest e) {
-            answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
+            Json.answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
             return;
         }
         try {
@@ -56,18 +56,10 @@ public final class QueueActionServlet extends HttpServlet {
                             : Map.of("acl_user", session.get().user(), "origin", "web view"),
                             null, null, action.action(), Map.of(), action.queue()));
         } catch (RuntimeException e) {
-            answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            Json.answer(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     Map.of("error", "the bus did not take the request: " + BusValues.clip(e.getMessage())));
             return;
         }
-        answer(response, HttpServletResponse.SC_OK, Map.of("sent", action.action(), "queue", action.queue()));
-    }
-
-    static void answer(HttpServletResponse response, int status, Map<String, Object> json) throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setCharacterEncoding("UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(Json.write(json));
+        Json.answer(response, HttpServletResponse.SC_OK, Map.of("sent", action.action(), "queue", action.queue()));
     }
 }

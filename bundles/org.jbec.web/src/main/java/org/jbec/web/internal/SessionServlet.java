@@ -35,36 +35,34 @@ public final class SessionServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         var session = sessions.of(request);
-        QueueActionServlet.answer(response, HttpServletResponse.SC_OK, session.isPresent()
+        Json.answer(response, HttpServletResponse.SC_OK, session.isPresent()
                 ? session.get().describe(sessions.required()) : Map.of("acl", true, "user", "", "may", Map.of()));
     }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!WebSessions.fromPage(request)) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_FORBIDDEN,
-                    Map.of("error", "a POST needs the header " + WebSessions.REQUEST_HEADER));
+        if (WebSessions.refusedAsForeign(request, response)) {
             return;
         }
         Map<String, String> fields;
         try {
             fields = FormBody.fields(FormBody.read(request));
         } catch (QueueAction.BadRequest e) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
+            Json.answer(response, HttpServletResponse.SC_BAD_REQUEST, Map.of("error", e.getMessage()));
             return;
         }
         if (fields.containsKey("logout")) {
             sessions.logout(request);
             response.addHeader("Set-Cookie", cookie("", 0));
-            QueueActionServlet.answer(response, HttpServletResponse.SC_OK, Map.of("user", ""));
+            Json.answer(response, HttpServletResponse.SC_OK, Map.of("user", ""));
             return;
         }
         try {
             String id = sessions.login(fields.get("user"), fields.get("token"));
             response.addHeader("Set-Cookie", cookie(id, WebSessions.LIFETIME.toSeconds()));
-            QueueActionServlet.answer(response, HttpServletResponse.SC_OK, Map.of("user", fields.get("user")));
+            Json.answer(response, HttpServletResponse.SC_OK, Map.of("user", fields.get("user")));
         } catch (WebSessions.LoginRefused e) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_UNAUTHORIZED, Map.of("error", e.getMessage()));
+            Json.answer(response, HttpServletResponse.SC_UNAUTHORIZED, Map.of("error", e.getMessage()));
         }
     }
 

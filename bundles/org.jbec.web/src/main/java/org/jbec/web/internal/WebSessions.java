@@ -125,19 +125,17 @@ public final class WebSessions {
      */
     Optional<Session> admit(HttpServletRequest request, HttpServletResponse response,
             java.util.function.Predicate<Session> may, String what) throws java.io.IOException {
-        if (!fromPage(request)) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_FORBIDDEN, Map.of("error",
-                    "a POST needs the header " + REQUEST_HEADER + " (the page sends it; another site's page cannot)"));
+        if (refusedAsForeign(request, response)) {
             return Optional.empty();
         }
         Optional<Session> session = of(request);
         if (session.isEmpty()) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_UNAUTHORIZED,
+            Json.answer(response, HttpServletResponse.SC_UNAUTHORIZED,
                     Map.of("error", "log in first: the bus enforces ACLs"));
             return Optional.empty();
         }
         if (!may.test(session.get())) {
-            QueueActionServlet.answer(response, HttpServletResponse.SC_FORBIDDEN, Map.of("error",
+            Json.answer(response, HttpServletResponse.SC_FORBIDDEN, Map.of("error",
                     "account '" + session.get().user() + "' may not " + what));
             return Optional.empty();
         }
@@ -149,8 +147,19 @@ public final class WebSessions {
      * site cannot add without a CORS consent this server never gives. Without it any site the operator
      * visits could post a form that aborts the queue (cross-site request forgery). GETs change nothing.
      */
-    static boolean fromPage(HttpServletRequest request) {
+    private static boolean fromPage(HttpServletRequest request) {
         return !"POST".equals(request.getMethod()) || "1".equals(request.getHeader(REQUEST_HEADER));
+    }
+
+    /** Answers 403 to a POST not {@link #fromPage from the page}; true when it did. */
+    static boolean refusedAsForeign(HttpServletRequest request, HttpServletResponse response)
+            throws java.io.IOException {
+        if (fromPage(request)) {
+            return false;
+        }
+        Json.answer(response, HttpServletResponse.SC_FORBIDDEN, Map.of("error",
+                "a POST needs the header " + REQUEST_HEADER + " (the page sends it; another site's page cannot)"));
+        return true;
     }
 
     void logout(HttpServletRequest request) {

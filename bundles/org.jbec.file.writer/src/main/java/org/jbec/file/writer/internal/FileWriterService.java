@@ -145,17 +145,10 @@ public final class FileWriterService {
         if (scan == null) {
             return null;
         }
-        int points = 0;
-        for (String key : bus.keys(Endpoints.publicScanSegment(end.scanId(), "*"))) {
-            String pointId = key.substring(key.lastIndexOf('/') + 1);
-            var point = bus.get(Endpoints.publicScanSegment(end.scanId(), pointId));
-            if (point.isPresent()) {
-                scan.add(point.get());
-                points++;
-            }
-        }
+        var points = org.jbec.bus.api.PublicScanPoints.read(bus, end.scanId(), Integer.MAX_VALUE);
+        points.forEach(scan::add);
         logger.warn("Scan {} ended ({}) while the file writer was away: its file is written from the {} points kept in Redis",
-                end.scanNumber(), end.status(), points);
+                end.scanNumber(), end.status(), points.size());
         return scan;
     }
 
