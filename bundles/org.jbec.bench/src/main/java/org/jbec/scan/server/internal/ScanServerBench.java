@@ -37,9 +37,11 @@ public final class ScanServerBench {
             double redisCpuBefore = redisCpuSeconds(redis.port());
             long jvmCpuBefore = jvmCpuNanos();
             long switchesBefore = contextSwitches();
+            Map<String, Long> threadsBefore = threadCpuNanos();
             double linePerPoint = run(system, "line_scan " + lineSteps + " points", line(system, lineSteps));
             double jvmCpuPerPoint = (jvmCpuNanos() - jvmCpuBefore) / 1e3 / lineSteps;
             double switchesPerPoint = (contextSwitches() - switchesBefore) / (double) lineSteps;
+            Map<String, Long> threadsAfter = threadCpuNanos();
             double redisCpuPerPoint = (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
             Map<String, Long> after = commandCounts(redis.port());
             double gridPerPoint = run(system, "grid_scan " + gridSide + "x" + gridSide, grid(system, gridSide));
@@ -59,6 +61,13 @@ public final class ScanServerBench {
             System.out.printf(Locale.ROOT, "CPU per line-scan point: JVM (all services) %.0f µs, Redis %.0f µs; "
                     + "JVM thread context switches %.1f; cores on this machine: %d%n", jvmCpuPerPoint, redisCpuPerPoint,
                     switchesPerPoint, Runtime.getRuntime().availableProcessors());
+            StringBuilder byThread = new StringBuilder("JVM CPU per line-scan point by thread (µs):");
+            threadsAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), (e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)) / 1e3
+                            / lineSteps))
+                    .filter(e -> e.getValue() >= 1).sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+                    .forEach(e -> byThread.append(String.format(Locale.ROOT, " %s %.0f;", e.getKey(), e.getValue())));
+            System.out.println(byThread);
         }
     }
 
@@ -132,6 +141,24 @@ public final class ScanServerBench {
     private static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU time of the live threads, summed by name with numbers dropped (a pool's threads together).
+     * Threads that ended during the run are missing: the JVM total above includes them.
+     */
+    private static Map<String, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) {
+                    out.merge(info.getThreadName().replaceAll("[0-9]+", "#"), cpu, Long::sum);
+                }
+            }
+        }
+        return out;
     }
 
     /** Context switches of every live thread of this JVM (Linux /proc; 0 elsewhere). */

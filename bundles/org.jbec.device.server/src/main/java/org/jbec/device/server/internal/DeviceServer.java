@@ -69,6 +69,7 @@ public final class DeviceServer {
     private final DevicePublisher publisher;
     private final DeviceBuilder builder;
     private final InstructionExecutor executor;
+    private final InstructionWatch watch;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final RequestOrder requestOrder = new RequestOrder(work);
     private final Object lock = new Object();
@@ -94,8 +95,10 @@ public final class DeviceServer {
         this.services = services;
         this.publisher = new DevicePublisher(bus);
         this.builder = new DeviceBuilder(bus, factories, devices, publisher, alarms, work, timer);
-        this.executor = new InstructionExecutor(bus, devices::get, publisher, new Guard(work),
-                (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()), timer);
+        this.watch = new InstructionWatch(bus, work);
+        this.executor = new InstructionExecutor(bus, devices::get, publisher, watch,
+                (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()));
+        // one tick for both: the readback flush and the watch over instructions' device calls
         timer.scheduleWithFixedDelay(this::flushQuietly, 10, 10, TimeUnit.MILLISECONDS);
         // loading talks to Redis and builds devices: never on the activation thread
         work.execute(() -> start(sessionFile));
@@ -117,6 +120,7 @@ public final class DeviceServer {
     }
 
     private void flushQuietly() {
+        watch.tick();
         try {
             publisher.flush();
         } catch (RuntimeException e) {
@@ -133,7 +137,8 @@ public final class DeviceServer {
         }
         subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(), event -> {
             if (event.value() instanceof DeviceInstructionMessage instruction) {
-                requestOrder.submit(instruction, guarded("instruction", () -> executor.execute(instruction)));
+                requestOrder.submit(instruction, done -> guarded("instruction", () -> executor.execute(instruction, done))
+                        .run());
             } else {
                 logger.warn("Ignored a {} on {}: not a DeviceInstructionMessage", describe(event.value()), event.topic());
             }

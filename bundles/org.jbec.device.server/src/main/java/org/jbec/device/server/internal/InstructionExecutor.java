@@ -38,24 +38,26 @@ final class InstructionExecutor {
     private final Connector bus;
     private final Function<String, ManagedDevice> devices;
     private final DevicePublisher publisher;
-    private final Guard guard;
-    private final java.util.concurrent.ScheduledExecutorService timers;
+    private final InstructionWatch watch;
     private final RecentInstructions recent = new RecentInstructions();
     /** Reports a failed read (a WARNING alarm in the server). */
     private final java.util.function.BiConsumer<String, DeviceException> alarms;
 
-    InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher, Guard guard,
-            java.util.function.BiConsumer<String, DeviceException> alarms,
-            java.util.concurrent.ScheduledExecutorService timers) {
-        this.timers = timers;
+    InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher,
+            InstructionWatch watch, java.util.function.BiConsumer<String, DeviceException> alarms) {
         this.bus = bus;
         this.devices = devices;
         this.publisher = publisher;
-        this.guard = guard;
+        this.watch = watch;
         this.alarms = alarms;
     }
 
-    void execute(DeviceInstructionMessage instruction) {
+    /**
+     * Runs an instruction on the calling thread.
+     *
+     * @param done lets the request's later instructions go: called when the devices are released
+     */
+    void execute(DeviceInstructionMessage instruction, Runnable done) {
         List<String> names = names(instruction.device());
         if (names.isEmpty()) {
             return; // BEC ignores instructions without devices, without any response
@@ -102,10 +104,16 @@ final class InstructionExecutor {
                 return;
             }
         }
-        try {
-            run(instruction, names, targets, id);
-        } finally {
+        InstructionWatch.Run watched = watch.begin(new Answers(instruction, id, names), () -> {
             targets.forEach(ManagedDevice::release);
+            done.run();
+        });
+        try {
+            run(instruction, names, targets, id, watched);
+        } catch (InstructionWatch.TakenOver answeredByTheWatch) {
+            // the call overran its limit and the watch answered; this thread only now got out of it
+        } finally {
+            watched.end();
         }
     }
 
@@ -123,36 +131,82 @@ final class InstructionExecutor {
     }
 
     /** Runs a validated instruction; its devices are claimed, so an update of their class waits for it. */
-    private void run(DeviceInstructionMessage instruction, List<String> names, List<ManagedDevice> targets, String id) {
+    private void run(DeviceInstructionMessage instruction, List<String> names, List<ManagedDevice> targets, String id,
+            InstructionWatch.Run watched) {
         // what the instruction publishes goes out with its completed response, in one MULTI/EXEC
         org.jbec.bus.api.Connector.Batch out = bus.batch();
-        RunningNotice running = new RunningNotice(timers,
-                writer -> writer.send(Endpoints.deviceInstructionsResponse(), response(instruction, id, "running", null,
-                        null, null)), bus);
         try {
             Object result = switch (instruction.action()) {
-                case "set" -> set(targets.get(0), names.get(0), instruction, out);
-                case "read" -> read(targets, instruction, out);
-                case "rpc" -> rpc(targets.get(0), instruction);
-                case "stage" -> lifecycle(targets, "stage", Device::stage, instruction, 1L);
-                case "unstage" -> lifecycle(targets, "unstage", Device::unstage, instruction, 0L);
-                case "trigger" -> lifecycle(targets, "trigger", Device::trigger, instruction, null);
-                case "pre_scan" -> lifecycle(targets, "pre_scan", Device::preScan, instruction, null);
-                case "complete" -> lifecycle(targets, "complete", Device::complete, instruction, null);
+                case "set" -> set(targets.get(0), names.get(0), instruction, out, watched);
+                case "read" -> read(targets, instruction, out, watched);
+                case "rpc" -> rpc(targets.get(0), instruction, watched);
+                case "stage" -> lifecycle(targets, "stage", Device::stage, instruction, 1L, watched);
+                case "unstage" -> lifecycle(targets, "unstage", Device::unstage, instruction, 0L, watched);
+                case "trigger" -> lifecycle(targets, "trigger", Device::trigger, instruction, null, watched);
+                case "pre_scan" -> lifecycle(targets, "pre_scan", Device::preScan, instruction, null, watched);
+                case "complete" -> lifecycle(targets, "complete", Device::complete, instruction, null, watched);
                 case "kickoff" -> lifecycle(targets, "kickoff", d -> d instanceof org.jbec.device.api.Flyer f
                         && instruction.parameter().get("configure") instanceof Map<?, ?> configure
-                                ? f.kickoff(stringKeys(configure)) : d.kickoff(), instruction, null);
+                                ? f.kickoff(stringKeys(configure)) : d.kickoff(), instruction, null, watched);
                 default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
             };
-            respondWith(out, running, instruction, id, "completed", null, null, result);
-            requestStatus(instruction, names.get(0), true);
+            if (respondWith(out, watched, instruction, id, "completed", null, result)) {
+                requestStatus(instruction, names.get(0), true);
+            }
         } catch (DeviceException e) {
-            // of several devices, the one whose guarded call failed ("samf: read failed: …"), not the first
-            String failed = names.stream().filter(n -> String.valueOf(e.getMessage()).startsWith(n + ":")).findFirst()
-                    .orElse(names.get(0));
-            ErrorInfo info = errorInfo(e, failed, instruction.action());
             // readings taken before the failure are still published, with the error
-            respondWith(out, running, instruction, id, "error", info, null, null);
+            if (respondWith(out, watched, instruction, id, "error", failure(e, names, instruction), null)) {
+                requestStatus(instruction, names.get(0), false);
+            }
+        }
+    }
+
+    /** Of several devices, the one whose call failed ("samf: read failed: …"), not the first. */
+    private static ErrorInfo failure(DeviceException e, List<String> names, DeviceInstructionMessage instruction) {
+        String failed = names.stream().filter(n -> String.valueOf(e.getMessage()).startsWith(n + ":")).findFirst()
+                .orElse(names.get(0));
+        return errorInfo(e, failed, instruction.action());
+    }
+
+    /** How the watch answers for an instruction: its {@code running} response, or its error after an overrun. */
+    private final class Answers implements InstructionWatch.Answers {
+        private final DeviceInstructionMessage instruction;
+        private final String id;
+        private final List<String> names;
+
+        Answers(DeviceInstructionMessage instruction, String id, List<String> names) {
+            this.instruction = instruction;
+            this.id = id;
+            this.names = names;
+        }
+
+        @Override
+        public void running(org.jbec.bus.api.BusWriter out) {
+            try {
+                out.send(Endpoints.deviceInstructionsResponse(), response(instruction, id, "running", null, null, null));
+            } catch (RuntimeException e) {
+                logger.warn("response running to instruction {} not sent: {}", id, e.getMessage());
+            }
+        }
+
+        @Override
+        public void overrun(DeviceException error, boolean withRunning) {
+            ErrorInfo info = failure(error, names, instruction);
+            if ("rpc".equals(instruction.action())) {
+                rpcFailed(instruction, names.get(0), error);
+            }
+            DeviceInstructionResponse answer = response(instruction, id, "error", info, null, null);
+            recent.finished(repeatKey(instruction, id), answer);
+            try {
+                org.jbec.bus.api.Connector.Batch out = bus.batch();
+                if (withRunning) {
+                    running(out);
+                }
+                out.send(Endpoints.deviceInstructionsResponse(), answer);
+                out.execute();
+            } catch (RuntimeException e) {
+                logger.warn("response error to instruction {} not sent: {}", id, e.getMessage());
+            }
             requestStatus(instruction, names.get(0), false);
         }
     }
@@ -221,7 +275,7 @@ final class InstructionExecutor {
     }
 
     private Object set(ManagedDevice md, String name, DeviceInstructionMessage instruction,
-            org.jbec.bus.api.BusWriter out) {
+            org.jbec.bus.api.BusWriter out, InstructionWatch.Run guard) {
         if (md.config.readOnly()) {
             throw new DeviceException("Setting the device " + name + " is currently disabled.");
         }
@@ -246,6 +300,7 @@ final class InstructionExecutor {
             }
             throw new DeviceException(name + " cannot be set: it is not a positioner (use " + name + ".<signal>)");
         });
+        guard.awaiting(status);
         status.await(Duration.ofHours(24));
         // BEC re-reads what the set changed: the configuration for a config signal, else the device
         if (resolved.get() instanceof Signal s && s.kind() == org.jbec.device.api.Kind.CONFIG) {
@@ -282,10 +337,10 @@ final class InstructionExecutor {
     }
 
     private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction,
-            org.jbec.bus.api.BusWriter out) {
+            org.jbec.bus.api.BusWriter out, InstructionWatch.Run guard) {
         List<Object> result = new ArrayList<>();
         for (ManagedDevice md : targets) {
-            Map<String, Object> signals = readWithPolicy(md);
+            Map<String, Object> signals = readWithPolicy(md, guard);
             publisher.published(md, signals, instruction.metadata(), out);
             result.add(signals);
         }
@@ -297,7 +352,7 @@ final class InstructionExecutor {
      * {@code retry} reads once more, {@code raise} fails the instruction, {@code buffer} publishes the
      * last reading stored for the device again.
      */
-    private Map<String, Object> readWithPolicy(ManagedDevice md) {
+    private Map<String, Object> readWithPolicy(ManagedDevice md, InstructionWatch.Run guard) {
         try {
             return guard.call(md.name(), "read", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
         } catch (DeviceException first) {
@@ -320,13 +375,15 @@ final class InstructionExecutor {
     }
 
     private Object lifecycle(List<ManagedDevice> targets, String action, Function<Device, DeviceStatus> call,
-            DeviceInstructionMessage instruction, Long staged) {
+            DeviceInstructionMessage instruction, Long staged, InstructionWatch.Run guard) {
         List<DeviceStatus> statuses = new ArrayList<>();
         for (ManagedDevice md : targets) {
             md.metadata = instruction.metadata();
             statuses.add(guard.call(md.name(), action, CALL_LIMIT, () -> call.apply(md.device)));
         }
-        DeviceStatus.all(action, statuses).await(Duration.ofHours(24));
+        DeviceStatus all = DeviceStatus.all(action, statuses);
+        guard.awaiting(all);
+        all.await(Duration.ofHours(24));
         if (staged != null) {
             targets.forEach(md -> bus.set(Endpoints.deviceStaged(md.name()),
                     new DeviceStatusMessage(null, md.name(), staged), null));
@@ -335,7 +392,7 @@ final class InstructionExecutor {
     }
 
     /** BEC's RPC: a USER_ACCESS method, or read/stop; the result goes to info/devices/rpc/<rpc_id>. */
-    private Object rpc(ManagedDevice md, DeviceInstructionMessage instruction) {
+    private Object rpc(ManagedDevice md, DeviceInstructionMessage instruction, InstructionWatch.Run guard) {
         Map<String, Object> p = instruction.parameter();
         String func = String.valueOf(p.getOrDefault("func", ""));
         String rpcId = String.valueOf(p.getOrDefault("rpc_id", UUID.randomUUID().toString()));
@@ -344,13 +401,21 @@ final class InstructionExecutor {
         try {
             returned = guard.call(md.name(), "rpc " + func, CALL_LIMIT, () -> invoke(md, func, args, instruction));
         } catch (DeviceException e) {
-            bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, md.name(), null,
-                    errorInfo(e, md.name(), "rpc"), false), Duration.ofSeconds(1800));
+            rpcFailed(instruction, md.name(), e);
             throw e;
         }
         bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, md.name(), returned, "", true),
                 Duration.ofSeconds(1800));
         return returned;
+    }
+
+    /** BEC's RPC answer of a failed call, where the caller waits for it. */
+    private void rpcFailed(DeviceInstructionMessage instruction, String device, DeviceException e) {
+        String rpcId = String.valueOf(instruction.parameter().getOrDefault("rpc_id", ""));
+        if (!rpcId.isEmpty()) {
+            bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, device, null, errorInfo(e, device, "rpc"),
+                    false), Duration.ofSeconds(1800));
+        }
     }
 
     private Object invoke(ManagedDevice md, String func, List<?> args, DeviceInstructionMessage instruction)
@@ -398,18 +463,19 @@ final class InstructionExecutor {
         respond(instruction, id, "error", info, null, null);
     }
 
-    private void respondWith(org.jbec.bus.api.Connector.Batch out, RunningNotice running,
-            DeviceInstructionMessage instruction, String id, String status, ErrorInfo error, Boolean resultIsStatus,
-            Object result) {
+    /** The final response, with what the instruction published; false when the watch had answered already. */
+    private boolean respondWith(org.jbec.bus.api.Connector.Batch out, InstructionWatch.Run watched,
+            DeviceInstructionMessage instruction, String id, String status, ErrorInfo error, Object result) {
+        DeviceInstructionResponse answer = response(instruction, id, status, error, null, result);
         try {
-            DeviceInstructionResponse answer = response(instruction, id, status, error, resultIsStatus, result);
-            recent.finished(repeatKey(instruction, id), answer);
-            running.beforeFinal(out, () -> {
+            return watched.finish(out, () -> {
+                recent.finished(repeatKey(instruction, id), answer);
                 out.send(Endpoints.deviceInstructionsResponse(), answer);
                 out.execute();
             });
         } catch (RuntimeException e) {
             logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
+            return true;
         }
     }
 

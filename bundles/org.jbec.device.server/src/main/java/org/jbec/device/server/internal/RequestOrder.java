@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 
@@ -33,11 +34,16 @@ final class RequestOrder {
         this.work = work;
     }
 
-    /** Schedules the task after the earlier instructions of its request on its devices it must follow. */
-    void submit(DeviceInstructionMessage instruction, Runnable task) {
+    /**
+     * Schedules the task after the earlier instructions of its request on its devices it must follow.
+     * The task gets the call that lets the later ones go: it may call it before it ends (an
+     * instruction answered by the watchdog while its thread is stuck in a device); it is called when
+     * the task ends in any case, and only its first call counts.
+     */
+    void submit(DeviceInstructionMessage instruction, Consumer<Runnable> task) {
         Object rid = instruction.metadata().get("RID");
         if (rid == null) {
-            work.execute(task);
+            work.execute(() -> task.accept(() -> { }));
             return;
         }
         boolean read = "read".equals(instruction.action());
@@ -58,19 +64,22 @@ final class RequestOrder {
                 pending.add(self);
             }
         }
-        Runnable run = () -> {
-            try {
-                task.run();
-            } finally {
-                synchronized (inFlight) {
-                    for (String key : keys) {
-                        Set<Pending> pending = inFlight.get(key);
-                        if (pending != null && pending.remove(self) && pending.isEmpty()) {
-                            inFlight.remove(key);
-                        }
+        Runnable done = () -> {
+            synchronized (inFlight) {
+                for (String key : keys) {
+                    Set<Pending> pending = inFlight.get(key);
+                    if (pending != null && pending.remove(self) && pending.isEmpty()) {
+                        inFlight.remove(key);
                     }
                 }
-                self.done().complete(null);
+            }
+            self.done().complete(null);
+        };
+        Runnable run = () -> {
+            try {
+                task.accept(done);
+            } finally {
+                done.run();
             }
         };
         if (before.isEmpty()) {

@@ -39,20 +39,20 @@ class RequestOrderTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch others = new CountDownLatch(2);
-        order.submit(instruction("scan", List.of("samx", "bpm4i"), "read"), () -> {
+        order.submit(instruction("scan", List.of("samx", "bpm4i"), "read"), done -> {
             await(release);
             ran.add("read point 0");
         });
         CountDownLatch moved = new CountDownLatch(1);
-        order.submit(instruction("scan", "samx"), () -> {
+        order.submit(instruction("scan", "samx"), done -> {
             ran.add("move to point 1");
             moved.countDown();
         });
-        order.submit(instruction("scan", "samy"), () -> {
+        order.submit(instruction("scan", "samy"), done -> {
             ran.add("move samy");
             others.countDown();
         });
-        order.submit(instruction("user", "samx"), () -> {
+        order.submit(instruction("user", "samx"), done -> {
             ran.add("user's rpc on samx");
             others.countDown();
         });
@@ -72,9 +72,9 @@ class RequestOrderTest {
     @Test
     void aReadDoesNotWaitForAMoveStillGoingOnSoContinuousScansReadWhileMoving() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        order.submit(instruction("scan", "samx"), () -> await(release)); // the sweep
+        order.submit(instruction("scan", "samx"), done -> await(release)); // the sweep
         CountDownLatch read = new CountDownLatch(1);
-        order.submit(instruction("scan", "samx", "read"), read::countDown);
+        order.submit(instruction("scan", "samx", "read"), done -> read.countDown());
         assertTrue(read.await(5, TimeUnit.SECONDS), "the read waited for the sweep");
         release.countDown();
     }

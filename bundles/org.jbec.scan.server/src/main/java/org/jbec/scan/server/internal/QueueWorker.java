@@ -167,6 +167,9 @@ final class QueueWorker {
                 new QueueModifications(manager).stopActive(queue, ItemExit.ABORTED_BY_ALARM);
             }
         }
+        // the queue shows PAUSED before the scan shows aborted: a client that sees the abort and
+        // continues the queue must find it paused, not still running
+        manager.publishStatus();
         ScanException known = e instanceof ScanException s ? s : null;
         String type = known != null ? known.type() : e.getClass().getSimpleName();
         String message = String.valueOf(e.getMessage());
