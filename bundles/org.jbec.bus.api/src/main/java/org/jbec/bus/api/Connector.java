@@ -9,8 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * BEC's Redis connector (bec-protocol.md §1): typed operations on the endpoints of
- * {@link Endpoints}, subscriptions whose callbacks run on the connector's dispatcher thread (never
- * on the Redis reader thread) in arrival order, batches executed as one MULTI/EXEC, and a
+ * {@link Endpoints}, subscriptions whose callbacks run one at a time in arrival order (on the
+ * connector's reader or dispatcher thread: a callback must hand long work to its own executor, as it
+ * holds up every other callback meanwhile), batches executed as one MULTI/EXEC, and a
  * connection that reconnects with exponential backoff and restores every subscription and stream
  * position. A payload that cannot be decoded is counted and logged; the subscription goes on.
  */

@@ -47,7 +47,11 @@ public final class RedisServerProcess implements AutoCloseable {
                 "--daemonize", "no",
                 "--dir", workDir.toAbsolutePath().toString(),
                 "--logfile", log.toAbsolutePath().toString(),
-                "--save", ""));
+                "--save", "",
+                // a subscriber's callbacks run on its reading thread: one busy for a while (a large
+                // image to process) has Redis hold what arrives meanwhile; the default 32 MB limit
+                // would drop such a subscriber in a burst of camera frames
+                "--client-output-buffer-limit", "pubsub", "256mb", "64mb", "60"));
         command.addAll(persistent
                 ? List.of("--appendonly", "yes", "--appendfilename", "jbec-" + port + ".aof")
                 : List.of("--appendonly", "no"));

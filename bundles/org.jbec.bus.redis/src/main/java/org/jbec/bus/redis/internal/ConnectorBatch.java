@@ -28,9 +28,17 @@ final class ConnectorBatch implements Connector.Batch {
         this.executor = executor;
     }
 
+    /** The message encoded last: a device's reading goes out as read and as readback, encoded once. */
+    private BecMessage lastMessage;
+    private byte[] lastPayload;
+
     private <M extends BecMessage> byte[] payload(Endpoint<M> endpoint, String method, M message) {
         endpoint.check(method, message);
-        return codec.encode(message);
+        if (message != lastMessage || message == null) {
+            lastPayload = codec.encode(message);
+            lastMessage = message;
+        }
+        return lastPayload;
     }
 
     @Override

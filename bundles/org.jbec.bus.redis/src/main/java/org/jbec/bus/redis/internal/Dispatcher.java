@@ -15,9 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Decodes received payloads and calls the callbacks, on one thread in arrival order (as BEC's
- * connector does), never on a Redis reader thread. A payload that cannot be decoded and a callback
- * that throws are logged and counted; delivery goes on.
+ * Decodes received payloads and calls the callbacks one at a time, in arrival order (as BEC's
+ * connector does). A message that arrives while nothing is being dispatched is decoded and
+ * delivered right on the thread that received it, when that thread allows it (the pub/sub reader
+ * while the bus is connected): a hand-off to another thread per message cost more than most
+ * callbacks, and a scan point brings about ten messages. Otherwise the message queues behind the
+ * one in progress, or goes to the dispatcher thread. Callbacks therefore must not block for long,
+ * as before: they hand long work to their own executors. A payload that cannot be decoded and a
+ * callback that throws are logged and counted; delivery goes on.
  */
 final class Dispatcher implements AutoCloseable {
 
@@ -26,10 +31,44 @@ final class Dispatcher implements AutoCloseable {
     private final MessageCodec codec;
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong callbackErrors = new AtomicLong();
+    /** Tasks waiting or running; whoever raises it from 0 runs them until it is 0 again. */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> tasks = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private volatile boolean closed;
 
     Dispatcher(MessageCodec codec, String name) {
         this.codec = codec;
         this.executor = Executors.newSingleThreadExecutor(named(name));
+    }
+
+    /**
+     * Runs the task after those submitted before it, never at the same time as another; on this
+     * thread when nothing is in progress and {@code here} allows, else on the dispatcher thread.
+     */
+    private void submit(Runnable task, boolean here) {
+        tasks.add(task);
+        if (queued.getAndIncrement() == 0) {
+            if (here && !closed) {
+                drain();
+            } else {
+                try {
+                    executor.execute(this::drain);
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    tasks.clear(); // closed: nothing more is delivered
+                    queued.set(0);
+                }
+            }
+        }
+    }
+
+    /** Runs queued tasks until none is left (each increment of the count had its task added first). */
+    private void drain() {
+        do {
+            Runnable task = tasks.poll();
+            if (task != null) {
+                task.run();
+            }
+        } while (queued.decrementAndGet() != 0);
     }
 
     static ThreadFactory named(String name) {
@@ -42,10 +81,15 @@ final class Dispatcher implements AutoCloseable {
     }
 
     void deliver(String topic, String id, byte[] payload, List<Consumer<BusEvent>> callbacks) {
+        deliver(topic, id, payload, callbacks, false);
+    }
+
+    /** @param here whether the calling (receiving) thread may run the callbacks itself */
+    void deliver(String topic, String id, byte[] payload, List<Consumer<BusEvent>> callbacks, boolean here) {
         if (callbacks == null || callbacks.isEmpty()) {
             return;
         }
-        executor.execute(() -> {
+        submit(() -> {
             Object value;
             try {
                 value = codec.decode(payload);
@@ -62,11 +106,12 @@ final class Dispatcher implements AutoCloseable {
             for (Consumer<BusEvent> callback : callbacks) {
                 call(callback, event);
             }
-        });
+        }, here);
     }
 
+    /** A state listener: always on the dispatcher thread (the reporting reader may be mid-reconnect). */
     <T> void run(Consumer<T> callback, T value) {
-        executor.execute(() -> call(callback, value));
+        submit(() -> call(callback, value), false);
     }
 
     private <T> void call(Consumer<T> callback, T value) {
@@ -84,6 +129,7 @@ final class Dispatcher implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         executor.shutdown();
         try {
             if (!executor.awaitTermination(2, TimeUnit.SECONDS)) {

@@ -51,6 +51,8 @@ final class PubSubLoop implements Runnable {
     private final Object commandLock = new Object();
     private final Map<String, CompletableFuture<Void>> confirmations = new ConcurrentHashMap<>();
     private volatile Subscriber active;
+    /** The thread reading the connection: callbacks may run on it, and it cannot wait for itself. */
+    private volatile Thread readerThread;
     private volatile boolean closed;
 
     PubSubLoop(RedisEndpoint redis, Dispatcher dispatcher, Backoff backoff, Listener listener) {
@@ -64,6 +66,7 @@ final class PubSubLoop implements Runnable {
     public void run() {
         while (!closed) {
             try (Jedis jedis = redis.newConnection()) {
+                readerThread = Thread.currentThread();
                 Subscriber subscriber = new Subscriber();
                 active = subscriber;
                 jedis.subscribe(subscriber, control); // blocks until unsubscribed or broken
@@ -99,7 +102,8 @@ final class PubSubLoop implements Runnable {
                 s.add(key, pattern);
             }
         }
-        if (confirmed != null) {
+        // a callback running on the reader thread would wait for a confirmation only it can read
+        if (confirmed != null && Thread.currentThread() != readerThread) {
             try {
                 confirmed.get(redis.timeoutMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
@@ -209,13 +213,13 @@ final class PubSubLoop implements Runnable {
         @Override
         public void onMessage(byte[] channel, byte[] message) {
             String topic = new String(channel, StandardCharsets.UTF_8);
-            dispatcher.deliver(topic, "", message, channels.get(topic));
+            dispatcher.deliver(topic, "", message, channels.get(topic), restored);
         }
 
         @Override
         public void onPMessage(byte[] pattern, byte[] channel, byte[] message) {
             dispatcher.deliver(new String(channel, StandardCharsets.UTF_8), "", message,
-                    patterns.get(new String(pattern, StandardCharsets.UTF_8)));
+                    patterns.get(new String(pattern, StandardCharsets.UTF_8)), restored);
         }
     }
 }

@@ -24,6 +24,11 @@ final class Inbox implements Consumer<BusEvent> {
         events.add(event);
     }
 
+    /** The next event within {@code millis}, or null. */
+    BusEvent poll(long millis) throws InterruptedException {
+        return events.poll(millis, TimeUnit.MILLISECONDS);
+    }
+
     BusEvent next() throws InterruptedException {
         BusEvent e = events.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS);
         if (e == null) {

@@ -75,6 +75,74 @@ class JedisConnectorTest {
         return new DeviceMessage(null, signals);
     }
 
+    /**
+     * Callbacks may run on the reader that received the message or on the dispatcher thread, but
+     * always one at a time and in arrival order, also across channels, patterns and streams, and also
+     * when one is slow (the messages behind it queue up, none is lost).
+     */
+    @Test
+    void callbacksRunOneAtATimeInArrivalOrder() throws Exception {
+        int n = 600;
+        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlaps = new java.util.concurrent.atomic.AtomicInteger();
+        List<Long> seen = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        java.util.function.Consumer<BusEvent> record = e -> {
+            if (running.incrementAndGet() != 1) {
+                overlaps.incrementAndGet();
+            }
+            long i = Math.round((Double) ((DeviceMessage) e.value()).signals().get("i"));
+            if (i % 97 == 0) {
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // a slow one
+            }
+            seen.add(i);
+            running.decrementAndGet();
+        };
+        try (Subscription a = connector.subscribe(Endpoints.deviceReadback("samx"), record);
+                Subscription b = connector.subscribe(Endpoints.deviceReadback("*"), record)) {
+            for (int i = 0; i < n; i++) {
+                // one publisher: arrival order is publication order; each message reaches both callbacks
+                raw.publish("info/devices/readback/samx".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        new MsgpackCodec().encode(new DeviceMessage(null, Map.of("i", (double) i))));
+            }
+            long deadline = System.nanoTime() + Inbox.WITHIN.toNanos();
+            while (seen.size() < 2 * n && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        }
+        assertEquals(2 * n, seen.size(), "every message reached both callbacks");
+        assertEquals(0, overlaps.get(), "no two callbacks ran at the same time");
+        for (int k = 0; k < 2 * n; k++) {
+            assertEquals(k / 2, seen.get(k), "arrival order at " + k);
+        }
+    }
+
+    /** A callback may subscribe (the reader that runs it must not wait for its own confirmation). */
+    @Test
+    void aCallbackSubscribesWithoutStallingTheBus() throws Exception {
+        Inbox later = new Inbox();
+        java.util.concurrent.CompletableFuture<Long> took = new java.util.concurrent.CompletableFuture<>();
+        List<Subscription> opened = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Subscription first = connector.subscribe(Endpoints.deviceReadback("samx"), e -> {
+            long start = System.nanoTime();
+            opened.add(connector.subscribe(Endpoints.deviceReadback("samy"), later));
+            took.complete(System.nanoTime() - start);
+        })) {
+            connector.setAndPublish(Endpoints.deviceReadback("samx"), reading("samx", 1));
+            long nanos = took.get(Inbox.WITHIN.toMillis(), TimeUnit.MILLISECONDS);
+            assertTrue(nanos < TimeUnit.MILLISECONDS.toNanos(500), "subscribing took " + nanos / 1_000_000 + " ms");
+            long deadline = System.nanoTime() + Inbox.WITHIN.toNanos();
+            // the new subscription is live once Redis confirmed it; publish until it is
+            BusEvent e = null;
+            while (e == null && System.nanoTime() < deadline) {
+                connector.setAndPublish(Endpoints.deviceReadback("samy"), reading("samy", 2));
+                e = later.poll(50);
+            }
+            assertEquals(reading("samy", 2), e == null ? null : e.value());
+        } finally {
+            opened.forEach(Subscription::close);
+        }
+    }
+
     @Test
     void setAndPublishStoresPublishesAndExpires() throws Exception {
         Inbox inbox = new Inbox();
@@ -84,7 +152,8 @@ class JedisConnectorTest {
             BusEvent e = inbox.next();
             assertEquals("info/devices/readback/samx", e.topic());
             assertEquals(reading("samx", 1.5), e.value());
-            assertTrue(inbox.threads.get(0).startsWith("jbec-bus-dispatch"), "callbacks run on the dispatcher");
+            assertTrue(inbox.threads.get(0).startsWith("jbec-bus-"), "callbacks run on the connector's threads: "
+                    + inbox.threads);
         }
         assertEquals(reading("samx", 1.5), connector.get(Endpoints.deviceReadback("samx")).orElseThrow());
         long ttl = raw.ttl("info/devices/readback/samx");

@@ -84,7 +84,7 @@ public final class ScanBundler {
             return;
         }
         subscriptions.add(bus.subscribe(Endpoints.scanStatus(), this::onStatus));
-        subscriptions.add(bus.subscribe(Endpoints.deviceRead("*"), e -> readers.execute(() -> onReading(e))));
+        subscriptions.add(bus.subscribe(Endpoints.deviceRead("*"), this::onReadingEvent));
         handle.setStatus(BecStatus.RUNNING);
     }
 
@@ -117,6 +117,32 @@ public final class ScanBundler {
             }
         }
         return state;
+    }
+
+    /**
+     * Monitored readings of a scan already known are merged right on the bus's thread: that is memory
+     * work only, cheaper than the hand-off to the pool it saves (three per point of a scan). Readings
+     * that may wait or talk to Redis (a baseline, a scan not known yet) go to the pool, as in BEC.
+     */
+    private void onReadingEvent(BusEvent event) {
+        if (mergesInMemory(event)) {
+            onReading(event);
+        } else {
+            readers.execute(() -> onReading(event));
+        }
+    }
+
+    private boolean mergesInMemory(BusEvent event) {
+        for (Object value : event.messages()) {
+            if (value instanceof DeviceMessage reading) {
+                Object scanId = reading.metadata().get("scan_id");
+                if (scanId != null && (!scans.containsKey(String.valueOf(scanId))
+                        || "baseline".equals(reading.metadata().get("readout_priority")))) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private void onReading(BusEvent event) {
