@@ -74,6 +74,19 @@ public interface Connector extends BusWriter {
     /** A batch of writes executed atomically (MULTI/EXEC) by {@link Batch#execute()}. */
     Batch batch();
 
+    /**
+     * A batch whose {@link Batch#execute()} returns once its writes are on their way to Redis,
+     * without waiting for Redis's reply: for the high-rate traffic of scans (device instructions and
+     * their responses), where waiting for each reply costs a blocking round trip. The writes of all
+     * such batches of the connector go out on one connection, in the order their {@code execute}
+     * calls return, each batch as one MULTI/EXEC. Redis's errors are not reported (the connector's
+     * account may do what services send); a lost connection is, after the outage wait, as for
+     * {@link #batch()}.
+     *
+     * @since 1.3
+     */
+    Batch unacknowledgedBatch();
+
     /** The link to Redis now. */
     ConnectionState state();
 

@@ -4,7 +4,7 @@
  * Services never call each other's Java API; everything between them goes through Redis.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.jbec.bus.api;
 
 import org.osgi.annotation.bundle.Export;

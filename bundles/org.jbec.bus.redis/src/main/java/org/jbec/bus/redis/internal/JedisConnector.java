@@ -99,6 +99,8 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
     private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
     private final long outageWaitNanos;
     private final boolean acl;
+    private final redis.clients.jedis.CommandObjects commandObjects = new redis.clients.jedis.CommandObjects();
+    private final UnacknowledgedWrites unacknowledged;
     private final ScheduledExecutorService poller =
             Executors.newSingleThreadScheduledExecutor(Dispatcher.named("jbec-bus-newest-only"));
 
@@ -114,7 +116,11 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         poolConfig.setMaxTotal(32);
         this.pool = new JedisPool(poolConfig, redis.hostAndPort(), redis.clientConfig("jbec"));
         // pooled connections from before an outage are dead: drop them before reporting CONNECTED
-        this.tracker = new ConnectionTracker(dispatcher, address.toString(), pool::clear);
+        this.unacknowledged = new UnacknowledgedWrites(redis);
+        this.tracker = new ConnectionTracker(dispatcher, address.toString(), () -> {
+            pool.clear();
+            unacknowledged.disconnect();
+        });
         this.pubsub = new PubSubLoop(redis, dispatcher,
                 new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("pubsub"));
         this.streams = new StreamReader(redis, dispatcher,
@@ -124,6 +130,8 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         }
         readers.execute(pubsub);
         readers.execute(streams);
+        poller.scheduleWithFixedDelay(() -> unacknowledged.confirmQuietly(tracker.state() == ConnectionState.CONNECTED),
+                100, 100, TimeUnit.MILLISECONDS);
         logger.info("Redis connection to {}{}", address, embedded.map(e -> " (embedded: " + e + ")").orElse(""));
     }
 
@@ -160,6 +168,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         poller.shutdownNow();
         readers.shutdownNow();
         pool.close();
+        unacknowledged.disconnect();
         dispatcher.close();
     }
 
@@ -421,7 +430,55 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
 
     @Override
     public Batch batch() {
-        return new ConnectorBatch(codec, commands -> transaction("batch", commands));
+        return new ConnectorBatch(codec, commandObjects, commands -> withJedis("batch", jedis -> {
+            Writes.transaction(jedis.getConnection(), commands);
+            return null;
+        }));
+    }
+
+    @Override
+    public Batch unacknowledgedBatch() {
+        return new ConnectorBatch(codec, commandObjects, this::writeUnacknowledged);
+    }
+
+    /**
+     * Writes on the reply-less connection, in the order callers get its lock. A broken connection is
+     * replaced, and what was written on it since its last confirmed point is written again first
+     * (readers are fine with a repeat: the device server answers a known instruction id without
+     * running it again, the bundler emits each point once); as {@link #withJedis}, it waits through
+     * an outage until that has lasted too long.
+     */
+    private void writeUnacknowledged(List<redis.clients.jedis.CommandArguments> commands) {
+        long deadline = -1;
+        if (tracker.state() == ConnectionState.RECONNECTING) {
+            deadline = tracker.downSinceNanos() + outageWaitNanos;
+            awaitConnected(deadline);
+        }
+        boolean queued = false;
+        while (true) {
+            try {
+                if (queued) {
+                    unacknowledged.push();
+                    return;
+                }
+                queued = true;
+                if (unacknowledged.write(commands)) {
+                    return;
+                }
+                break; // Redis refuses reply-less connections: wait for the reply after all
+            } catch (JedisConnectionException e) {
+                if (deadline < 0) {
+                    deadline = tracker.downSinceNanos() + outageWaitNanos;
+                }
+                if (tracker.state() == ConnectionState.CLOSED || !awaitConnected(deadline)) {
+                    throw new BusUnavailableException("Redis at " + redis + " unreachable during an unacknowledged batch", e);
+                }
+            }
+        }
+        withJedis("batch", jedis -> {
+            Writes.transaction(jedis.getConnection(), commands);
+            return null;
+        });
     }
 
     // ---- reads

@@ -18,6 +18,22 @@ final class Writes {
     private Writes() {
     }
 
+    /**
+     * Runs commands on a connection as one MULTI/EXEC and reads the replies.
+     * As Jedis's transactions: a command Redis refused while queueing aborts the whole (EXECABORT,
+     * thrown); errors of commands that ran are not reported.
+     */
+    static void transaction(redis.clients.jedis.Connection connection, java.util.List<redis.clients.jedis.CommandArguments> commands) {
+        connection.sendCommand(redis.clients.jedis.Protocol.Command.MULTI);
+        commands.forEach(connection::sendCommand);
+        connection.sendCommand(redis.clients.jedis.Protocol.Command.EXEC);
+        java.util.List<Object> replies = connection.getMany(commands.size() + 2);
+        Object last = replies.get(replies.size() - 1);
+        if (last instanceof redis.clients.jedis.exceptions.JedisDataException refused) {
+            throw refused;
+        }
+    }
+
     static byte[] key(String key) {
         return key.getBytes(StandardCharsets.UTF_8);
     }

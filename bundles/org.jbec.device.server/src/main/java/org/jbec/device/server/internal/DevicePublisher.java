@@ -101,12 +101,15 @@ final class DevicePublisher {
         dirty.add(md);
     }
 
-    /** Publishes every device that changed since the last flush, in one batch. */
+    /**
+     * Publishes every device that changed since the last flush, in one batch, on the connection the
+     * instructions' readings take, so that a reading and a later readback reach Redis in their order.
+     */
     void flush() {
         if (dirty.isEmpty()) {
             return;
         }
-        Connector.Batch batch = bus.batch();
+        Connector.Batch batch = bus.unacknowledgedBatch();
         int n = 0;
         for (var it = dirty.iterator(); it.hasNext();) {
             ManagedDevice md = it.next();

@@ -133,8 +133,9 @@ final class InstructionExecutor {
     /** Runs a validated instruction; its devices are claimed, so an update of their class waits for it. */
     private void run(DeviceInstructionMessage instruction, List<String> names, List<ManagedDevice> targets, String id,
             InstructionWatch.Run watched) {
-        // what the instruction publishes goes out with its completed response, in one MULTI/EXEC
-        org.jbec.bus.api.Connector.Batch out = bus.batch();
+        // what the instruction publishes goes out with its completed response, in one MULTI/EXEC,
+        // without waiting for Redis's reply (a blocking round trip per instruction, two per scan point)
+        org.jbec.bus.api.Connector.Batch out = bus.unacknowledgedBatch();
         try {
             Object result = switch (instruction.action()) {
                 case "set" -> set(targets.get(0), names.get(0), instruction, out, watched);

@@ -22,6 +22,8 @@ final class ScanState {
     final Set<String> baseline = new LinkedHashSet<>();
     /** point id → device → signals, for points not complete yet. */
     final TreeMap<Long, Map<String, Object>> points = new TreeMap<>();
+    /** Points sent: each goes out once, also when its readings arrive again. */
+    private final java.util.BitSet emitted = new java.util.BitSet();
     final Map<String, Object> baselineData = new LinkedHashMap<>();
     boolean baselineSent;
     long highestSent = -1;
@@ -42,12 +44,18 @@ final class ScanState {
 
     /** Adds a monitored reading; returns the point's data when every monitored device has reported. */
     synchronized Map<String, Object> monitoredReading(long pointId, String device, Map<String, Object> signals) {
+        if (pointId >= 0 && pointId <= Integer.MAX_VALUE && emitted.get((int) pointId)) {
+            return null; // a reading sent again after a Redis outage: the point went out already
+        }
         Map<String, Object> point = points.computeIfAbsent(pointId, k -> new LinkedHashMap<>());
         point.put(device, signals);
         if (!point.keySet().containsAll(monitored)) {
             return null;
         }
         points.remove(pointId);
+        if (pointId >= 0 && pointId <= Integer.MAX_VALUE) {
+            emitted.set((int) pointId);
+        }
         highestSent = Math.max(highestSent, pointId);
         // in the order of the monitored devices, as they were configured
         Map<String, Object> ordered = new LinkedHashMap<>();

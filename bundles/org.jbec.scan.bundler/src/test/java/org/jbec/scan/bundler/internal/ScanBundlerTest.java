@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -120,6 +121,32 @@ class ScanBundlerTest {
             } while (!done.done());
             assertEquals(3.0, done.value());
             assertEquals("rid-1", done.metadata().get("RID"));
+        }
+    }
+
+    /** Readings sent again after a Redis outage (the bus repeats unconfirmed writes) make no second point. */
+    @Test
+    void aPointIsEmittedOnceWhenItsReadingsArriveTwice() throws Exception {
+        LinkedBlockingQueue<BusEvent> segments = new LinkedBlockingQueue<>();
+        try (Subscription a = bus.subscribe(Endpoints.scanSegment(), segments::add)) {
+            bus.setAndPublish(Endpoints.scanStatus(), status("s-4", "open", 2));
+            read("samx", "s-4", 0L, null, 1);
+            read("bpm4i", "s-4", 0L, null, 2);
+            read("samx", "s-4", 0L, null, 1);
+            read("bpm4i", "s-4", 0L, null, 2);
+            read("samx", "s-4", 1L, null, 3);
+            read("bpm4i", "s-4", 1L, null, 4);
+            List<Long> points = new ArrayList<>();
+            while (points.size() < 2) {
+                for (Object o : segments.poll(WITHIN.toMillis(), TimeUnit.MILLISECONDS).messages()) {
+                    points.add(((ScanMessage) o).pointId());
+                }
+            }
+            BusEvent more = segments.poll(400, TimeUnit.MILLISECONDS);
+            if (more != null) {
+                more.messages().forEach(o -> points.add(((ScanMessage) o).pointId()));
+            }
+            assertEquals(List.of(0L, 1L), points);
         }
     }
 

@@ -62,7 +62,11 @@ final class InstructionTracker implements AutoCloseable {
         pending.put(id, done);
         sent.put(id, instruction);
         try {
-            bus.send(Endpoints.deviceInstructions(), instruction);
+            // not waiting for Redis's reply saves the scan a blocking round trip per instruction; all
+            // instructions take the one connection of unacknowledged writes, so they stay in order
+            Connector.Batch out = bus.unacknowledgedBatch();
+            out.send(Endpoints.deviceInstructions(), instruction);
+            out.execute();
         } catch (RuntimeException e) {
             pending.remove(id);
             sent.remove(id);

@@ -125,7 +125,7 @@ final class SimPositioner implements Positioner {
             return DeviceStatus.failed(what, new DeviceException("LimitError: " + name + " target " + target
                     + " outside the limits [" + limits.low() + ", " + limits.high() + "]"));
         }
-        stopMotion(new DeviceException(name + " move superseded by a new move to " + target));
+        stopMotion(() -> new DeviceException(name + " move superseded by a new move to " + target));
         setpoint.update(target);
         DeviceStatus status = DeviceStatus.pending(what);
         current = status;
@@ -185,20 +185,21 @@ final class SimPositioner implements Positioner {
         }
     }
 
-    private void stopMotion(DeviceException reason) {
+    /** The reason is made only when a motion is really cut short: a scan moves thousands of times. */
+    private void stopMotion(java.util.function.Supplier<DeviceException> reason) {
         if (motion != null) {
             motion.cancel(false);
             motion = null;
         }
         if (current != null && !current.isDone()) {
-            current.fail(reason);
+            current.fail(reason.get());
         }
         moving.update(0L);
     }
 
     @Override
     public synchronized void stop() {
-        stopMotion(new DeviceException("DeviceStopError: " + name + " was stopped"));
+        stopMotion(() -> new DeviceException("DeviceStopError: " + name + " was stopped"));
     }
 
     @Override

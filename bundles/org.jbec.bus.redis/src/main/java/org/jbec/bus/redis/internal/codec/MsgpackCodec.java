@@ -7,9 +7,10 @@ import org.jbec.bus.api.CodecException;
 import org.jbec.bus.api.MessageCodec;
 import org.jbec.bus.api.message.BundleMessage;
 import org.jbec.bus.api.message.RawMessage;
-import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
+import org.msgpack.core.buffer.ArrayBufferInput;
 import org.osgi.service.component.annotations.Component;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -28,27 +29,40 @@ public final class MsgpackCodec implements MessageCodec {
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
     /**
-     * One packer per thread, cleared between messages: a new packer allocates its buffer through
-     * msgpack-core's reflective MessageBuffer factory, which was an eighth of the scan server's CPU.
+     * One packer per thread with its output kept between messages: a new packer allocates its
+     * buffer through msgpack-core's reflective MessageBuffer factory (an eighth of the scan server's
+     * CPU once), and msgpack's buffer output a new 8 KB buffer per message.
      */
-    private final ThreadLocal<MessageBufferPacker> packers = ThreadLocal.withInitial(MessagePack::newDefaultBufferPacker);
+    private final ThreadLocal<Packing> packings = ThreadLocal.withInitial(Packing::new);
+
+    /** One unpacker per thread, reset onto each payload. */
+    private final ThreadLocal<Unpacking> unpackings = ThreadLocal.withInitial(Unpacking::new);
+
+    private static final class Packing {
+        final ReusableOutput output = new ReusableOutput();
+        final MessagePacker packer = MessagePack.newDefaultPacker(output);
+        final byte[] strings = new byte[256];
+    }
+
+    private static final class Unpacking {
+        final ArrayBufferInput input = new ArrayBufferInput(new byte[0]);
+        final MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(input);
+        final StringCache strings = new StringCache();
+    }
 
     @Override
     public byte[] encode(Object value) {
-        MessageBufferPacker packer = packers.get();
-        packer.clear();
+        Packing packing = packings.get();
+        packing.output.reset();
         try {
-            new MsgpackEncoder(packer).write(value);
-            byte[] bytes = packer.toByteArray();
-            if (packer.getBufferSize() > 1 << 20) {
-                packers.remove(); // do not keep a large image's buffer for the thread's life
-            }
-            return bytes;
+            new MsgpackEncoder(packing.packer, packing.strings).write(value);
+            packing.packer.flush();
+            return packing.output.toByteArray();
         } catch (IOException e) {
-            packers.remove(); // a half-written packer is not reused
+            packings.remove(); // a half-written packer is not reused
             throw new CodecException("cannot encode: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            packers.remove();
+            packings.remove();
             throw e;
         }
     }
@@ -72,12 +86,19 @@ public final class MsgpackCodec implements MessageCodec {
         if (payload.length == 0) {
             throw new IOException("empty payload");
         }
-        try (MessageUnpacker unpacker = MessagePack.newDefaultUnpacker(payload)) {
-            Object value = new MsgpackDecoder(unpacker, payload.length, types, converter).read();
+        Unpacking unpacking = unpackings.get();
+        unpacking.input.reset(payload);
+        MessageUnpacker unpacker = unpacking.unpacker;
+        try {
+            unpacker.reset(unpacking.input);
+            Object value = new MsgpackDecoder(unpacker, payload.length, types, converter, unpacking.strings).read();
             if (unpacker.hasNext()) {
                 throw new IOException("extra data after the msgpack value at byte " + unpacker.getTotalReadBytes());
             }
             return value;
+        } catch (IOException | RuntimeException e) {
+            unpackings.remove(); // an unpacker left mid-value is not reused
+            throw e;
         }
     }
 

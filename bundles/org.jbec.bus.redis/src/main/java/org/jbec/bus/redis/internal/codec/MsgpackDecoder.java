@@ -34,13 +34,16 @@ final class MsgpackDecoder {
     private final long payloadSize;
     private final TypeRegistry types;
     private final ValueConverter converter;
+    private final StringCache strings;
     private CharsetDecoder utf8;
 
-    MsgpackDecoder(MessageUnpacker in, long payloadSize, TypeRegistry types, ValueConverter converter) {
+    MsgpackDecoder(MessageUnpacker in, long payloadSize, TypeRegistry types, ValueConverter converter,
+            StringCache strings) {
         this.in = in;
         this.payloadSize = payloadSize;
         this.types = types;
         this.converter = converter;
+        this.strings = strings;
     }
 
     /**
@@ -74,8 +77,13 @@ final class MsgpackDecoder {
             case FLOAT:
                 return in.unpackDouble();
             case STRING: {
-                byte[] bytes = in.readPayload(checked(in.unpackRawStringHeader(), 1));
-                return string(bytes);
+                int n = checked(in.unpackRawStringHeader(), 1);
+                if (n <= StringCache.MAX) {
+                    in.readPayload(strings.scratch(), 0, n);
+                    String known = strings.lookup(n);
+                    return known != null ? known : string(java.util.Arrays.copyOf(strings.scratch(), n));
+                }
+                return string(in.readPayload(n));
             }
             case BINARY:
                 return in.readPayload(checked(in.unpackBinaryHeader(), 1));

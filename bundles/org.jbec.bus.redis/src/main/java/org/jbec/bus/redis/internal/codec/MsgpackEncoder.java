@@ -32,9 +32,36 @@ final class MsgpackEncoder {
     private static final byte[] EMPTY = new byte[0];
 
     private final MessagePacker out;
+    /** ASCII strings are copied here instead of through String.getBytes, a fresh array each time. */
+    private final byte[] scratch;
 
     MsgpackEncoder(MessagePacker out) {
+        this(out, new byte[256]);
+    }
+
+    /** @param scratch the calling thread's buffer for short strings, kept between messages */
+    MsgpackEncoder(MessagePacker out, byte[] scratch) {
         this.out = out;
+        this.scratch = scratch;
+    }
+
+    /** A string as msgpack str; short ASCII ones (keys, names, words) without allocating. */
+    private void string(String s) throws IOException {
+        int n = s.length();
+        if (n > scratch.length) {
+            out.packString(s);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80) {
+                out.packString(s);
+                return;
+            }
+            scratch[i] = (byte) c;
+        }
+        out.packRawStringHeader(n);
+        out.writePayload(scratch, 0, n);
     }
 
     void write(Object v) throws IOException {
@@ -45,7 +72,7 @@ final class MsgpackEncoder {
         if (v == null) {
             out.packNil();
         } else if (v instanceof String s) {
-            out.packString(s);
+            string(s);
         } else if (v instanceof Double d) {
             out.packDouble(d);
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -185,7 +212,7 @@ final class MsgpackEncoder {
                         + (e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName())
                         + ") is not a string; BEC accepts string keys only");
             }
-            out.packString(key);
+            string(key);
             write(e.getValue(), inModelDump);
         }
     }

@@ -76,6 +76,8 @@ final class RecordSchema {
     private final Class<?> type;
     private final List<Field> fields;
     private final MethodHandle constructor;
+    /** "Type.field" of each field, for conversion errors; made once, not per message. */
+    private final String[] paths;
 
     static RecordSchema of(Class<?> recordClass) {
         return SCHEMAS.get(recordClass);
@@ -112,6 +114,7 @@ final class RecordSchema {
             throw new IllegalStateException("cannot access record " + type.getName(), e);
         }
         this.fields = List.copyOf(list);
+        this.paths = fields.stream().map(f -> type.getSimpleName() + "." + f.wireName()).toArray(String[]::new);
     }
 
     static String snakeCase(String name) {
@@ -158,7 +161,7 @@ final class RecordSchema {
             } else {
                 throw new CodecException(typeName() + "." + f.wireName() + " is missing");
             }
-            args[i] = converter.convert(raw, f.type(), typeName() + "." + f.wireName());
+            args[i] = converter.convert(raw, f.type(), paths[i]);
         }
         try {
             return (Object) constructor.invokeExact(args);

@@ -145,9 +145,15 @@ final class ValueConverter {
         return Object.class;
     }
 
-    private static Type typeArgument(Type type, int index) {
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-            return p.getActualTypeArguments()[index];
+    /** getActualTypeArguments copies its array at every call; record component types are few and fixed. */
+    private final java.util.Map<ParameterizedType, Type[]> typeArguments = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Type typeArgument(Type type, int index) {
+        if (type instanceof ParameterizedType p) {
+            Type[] arguments = typeArguments.computeIfAbsent(p, ParameterizedType::getActualTypeArguments);
+            if (arguments.length > index) {
+                return arguments[index];
+            }
         }
         return Object.class;
     }
