@@ -29,6 +29,8 @@ final class RequestOrder {
     /** request id + root device → instructions received and not yet done. */
     private final Map<String, Set<Pending>> inFlight = new HashMap<>();
     private final Executor work;
+    /** How many instructions run nested on a thread, each started where the one it followed ended. */
+    private final ThreadLocal<int[]> chained = ThreadLocal.withInitial(() -> new int[1]);
 
     RequestOrder(Executor work) {
         this.work = work;
@@ -84,10 +86,28 @@ final class RequestOrder {
         };
         if (before.isEmpty()) {
             work.execute(run);
-        } else {
-            CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> work.execute(run));
+            return;
         }
+        Thread submitting = Thread.currentThread();
+        CompletableFuture.allOf(before.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+            // the instruction it waited for just ended on this pool thread: go on here instead of
+            // handing over to another (a scan's move follows its read so, once per point); never on
+            // the subscription's thread (already done when registered), and not nested without end
+            if (Thread.currentThread() != submitting && chained.get()[0] < MAX_CHAINED) {
+                int[] depth = chained.get();
+                depth[0]++;
+                try {
+                    run.run();
+                } finally {
+                    depth[0]--;
+                }
+            } else {
+                work.execute(run);
+            }
+        });
     }
+
+    private static final int MAX_CHAINED = 4;
 
     /** Requests and devices with instructions pending or running (for tests). */
     int tracked() {
