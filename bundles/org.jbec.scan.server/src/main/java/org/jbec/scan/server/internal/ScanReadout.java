@@ -19,6 +19,8 @@ import org.jbec.scan.api.ScanRequest;
 final class ScanReadout {
 
     private final SessionDevices session;
+    /** The session's software-triggered devices, looked up once per scan rather than at every point. */
+    private final List<String> softwareTriggered;
     private final Set<String> monitored = new LinkedHashSet<>();
     private final Set<String> onRequest = new LinkedHashSet<>();
     private final List<String> reportDevices = new ArrayList<>();
@@ -27,6 +29,7 @@ final class ScanReadout {
 
     ScanReadout(SessionDevices session, ScanRequest request) {
         this.session = session;
+        this.softwareTriggered = session.softwareTriggered();
         onRequest.addAll(session.enabledWithPriority("on_request"));
         names(request.kwargs().get("on_request")).forEach(onRequest::add);
         monitored.addAll(session.enabledWithPriority("monitored"));
@@ -98,9 +101,14 @@ final class ScanReadout {
     }
 
     /** Software-triggered devices among those owned. */
+    /** Whether the session has software-triggered devices at all. */
+    boolean anyTriggered() {
+        return !softwareTriggered.isEmpty();
+    }
+
     List<String> triggered(Set<String> owned) {
         List<String> out = new ArrayList<>();
-        for (String d : session.softwareTriggered()) {
+        for (String d : softwareTriggered) {
             if (owned.contains(d) && !onRequest.contains(d)) {
                 out.add(d);
             }
