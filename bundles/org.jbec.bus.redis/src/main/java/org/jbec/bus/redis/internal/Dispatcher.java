@@ -61,12 +61,22 @@ final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Runs queued tasks until none is left (each increment of the count had its task added first). */
+    /**
+     * Runs queued tasks until none is left (each increment of the count had its task added first).
+     * Nothing a callback throws may leave the loop: the count would stay up and no message would
+     * ever be delivered again (a callback of a plugin bundle just uninstalled throws
+     * NoClassDefFoundError, say).
+     */
     private void drain() {
         do {
             Runnable task = tasks.poll();
             if (task != null) {
-                task.run();
+                try {
+                    task.run();
+                } catch (Throwable t) { // NOPMD: see above; logged, delivery goes on
+                    callbackErrors.incrementAndGet();
+                    logger.error("Bus callback failed", t);
+                }
             }
         } while (queued.decrementAndGet() != 0);
     }
@@ -117,7 +127,8 @@ final class Dispatcher implements AutoCloseable {
     private <T> void call(Consumer<T> callback, T value) {
         try {
             callback.accept(value);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError | StackOverflowError e) {
+            // the other subscribers of the message still get it
             callbackErrors.incrementAndGet();
             logger.error("Bus callback {} failed", callback, e);
         }

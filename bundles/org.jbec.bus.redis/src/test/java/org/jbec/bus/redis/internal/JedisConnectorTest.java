@@ -116,6 +116,29 @@ class JedisConnectorTest {
         }
     }
 
+    /**
+     * A callback that throws an Error (a plugin's class gone with its bundle) neither keeps the
+     * message from the other subscribers nor stops delivery.
+     */
+    @Test
+    void aCallbackThrowingAnErrorStopsNothing() throws Exception {
+        Inbox after = new Inbox();
+        java.util.concurrent.atomic.AtomicInteger thrown = new java.util.concurrent.atomic.AtomicInteger();
+        try (Subscription broken = connector.subscribe(Endpoints.deviceReadback("samx"), e -> {
+            thrown.incrementAndGet();
+            throw new NoClassDefFoundError("org/example/GonePlugin");
+        });
+                Subscription fine = connector.subscribe(Endpoints.deviceReadback("samx"), after)) {
+            for (int i = 0; i < 3; i++) {
+                connector.setAndPublish(Endpoints.deviceReadback("samx"), reading("samx", i));
+            }
+            for (int i = 0; i < 3; i++) {
+                assertEquals(reading("samx", i), after.next().value());
+            }
+            assertEquals(3, thrown.get());
+        }
+    }
+
     /** A callback may subscribe (the reader that runs it must not wait for its own confirmation). */
     @Test
     void aCallbackSubscribesWithoutStallingTheBus() throws Exception {
