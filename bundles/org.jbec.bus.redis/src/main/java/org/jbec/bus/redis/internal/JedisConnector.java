@@ -324,6 +324,21 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
      * run: Redis restarts drop the connection before a command rather than after it, in practice.
      */
     private <T> T withJedis(String what, Function<Jedis, T> action) {
+        return throughOutage(what, () -> {
+            try (Jedis jedis = pool.getResource()) {
+                return action.apply(jedis);
+            } catch (JedisConnectionException e) {
+                pool.clear(); // its idle siblings are most likely broken the same way
+                throw e;
+            }
+        });
+    }
+
+    /**
+     * Makes an attempt, and on a lost connection waits for the bus to be connected again and makes
+     * it again, as {@link #withJedis} describes.
+     */
+    private <T> T throughOutage(String what, java.util.function.Supplier<T> attempt) {
         long deadline = -1;
         if (tracker.state() == ConnectionState.RECONNECTING) {
             // Redis may answer again before the readers resubscribed: a message published now would
@@ -332,11 +347,9 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
             awaitConnected(deadline);
         }
         while (true) {
-            try (Jedis jedis = pool.getResource()) {
-                return action.apply(jedis);
+            try {
+                return attempt.get();
             } catch (JedisConnectionException e) {
-                // its idle siblings are most likely broken the same way
-                pool.clear();
                 // measured from the start of the outage: once it has lasted that long, calls fail at once
                 // (a framework stopping without Redis must not wait that long for every write)
                 if (deadline < 0) {
@@ -430,10 +443,15 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
 
     @Override
     public Batch batch() {
-        return new ConnectorBatch(codec, commandObjects, commands -> withJedis("batch", jedis -> {
+        return new ConnectorBatch(codec, commandObjects, this::writeAcknowledged);
+    }
+
+    /** A batch as one MULTI/EXEC on a pooled connection, returning once Redis has answered. */
+    private void writeAcknowledged(List<redis.clients.jedis.CommandArguments> commands) {
+        withJedis("batch", jedis -> {
             Writes.transaction(jedis.getConnection(), commands);
             return null;
-        }));
+        });
     }
 
     @Override
@@ -449,36 +467,18 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
      * an outage until that has lasted too long.
      */
     private void writeUnacknowledged(List<redis.clients.jedis.CommandArguments> commands) {
-        long deadline = -1;
-        if (tracker.state() == ConnectionState.RECONNECTING) {
-            deadline = tracker.downSinceNanos() + outageWaitNanos;
-            awaitConnected(deadline);
-        }
-        boolean queued = false;
-        while (true) {
-            try {
-                if (queued) {
-                    unacknowledged.push();
-                    return;
-                }
-                queued = true;
-                if (unacknowledged.write(commands)) {
-                    return;
-                }
-                break; // Redis refuses reply-less connections: wait for the reply after all
-            } catch (JedisConnectionException e) {
-                if (deadline < 0) {
-                    deadline = tracker.downSinceNanos() + outageWaitNanos;
-                }
-                if (tracker.state() == ConnectionState.CLOSED || !awaitConnected(deadline)) {
-                    throw new BusUnavailableException("Redis at " + redis + " unreachable during an unacknowledged batch", e);
-                }
+        boolean[] queued = {false};
+        boolean taken = throughOutage("an unacknowledged batch", () -> {
+            if (queued[0]) {
+                unacknowledged.push(); // the batch is queued already: write what the new connection lacks
+                return true;
             }
-        }
-        withJedis("batch", jedis -> {
-            Writes.transaction(jedis.getConnection(), commands);
-            return null;
+            queued[0] = true;
+            return unacknowledged.write(commands);
         });
+        if (!taken) {
+            writeAcknowledged(commands); // Redis refuses reply-less connections: wait for the reply after all
+        }
     }
 
     // ---- reads

@@ -22,6 +22,7 @@ final class UnacknowledgedWrites {
 
     static final int SYNC_EVERY = 32;
     static final long SYNC_AFTER_MILLIS = 50;
+    private static final long SYNC_AFTER_NANOS = SYNC_AFTER_MILLIS * 1_000_000;
     /** An outage long enough to queue more than this drops the oldest: it would only replay stale news. */
     static final int KEPT = 10_000;
 
@@ -84,7 +85,7 @@ final class UnacknowledgedWrites {
                 connection.write(it.next());
                 written++;
             }
-            if (unconfirmed.size() >= SYNC_EVERY || System.nanoTime() - lastSyncNanos > SYNC_AFTER_MILLIS * 1_000_000) {
+            if (unconfirmed.size() >= SYNC_EVERY || System.nanoTime() - lastSyncNanos > SYNC_AFTER_NANOS) {
                 sync();
             }
         } catch (JedisConnectionException e) {
@@ -111,7 +112,7 @@ final class UnacknowledgedWrites {
      */
     synchronized void confirmQuietly(boolean busConnected) {
         if (!busConnected || unconfirmed.isEmpty() || refused
-                || System.nanoTime() - lastSyncNanos < SYNC_AFTER_MILLIS * 1_000_000) {
+                || System.nanoTime() - lastSyncNanos < SYNC_AFTER_NANOS) {
             return;
         }
         try {

@@ -99,7 +99,7 @@ public final class DeviceServer {
         this.executor = new InstructionExecutor(bus, devices::get, publisher, watch,
                 (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()));
         // one tick for both: the readback flush and the watch over instructions' device calls
-        timer.scheduleWithFixedDelay(this::flushQuietly, 10, 10, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::tick, 10, 10, TimeUnit.MILLISECONDS);
         // loading talks to Redis and builds devices: never on the activation thread
         work.execute(() -> start(sessionFile));
     }
@@ -119,7 +119,7 @@ public final class DeviceServer {
         return value == null ? "nil" : value.getClass().getSimpleName();
     }
 
-    private void flushQuietly() {
+    private void tick() {
         watch.tick();
         try {
             publisher.flush();

@@ -26,6 +26,8 @@ final class RequestOrder {
     private record Pending(CompletableFuture<Void> done, boolean read) {
     }
 
+    private static final int MAX_CHAINED = 4;
+
     /** request id + root device → instructions received and not yet done. */
     private final Map<String, Set<Pending>> inFlight = new HashMap<>();
     private final Executor work;
@@ -93,8 +95,8 @@ final class RequestOrder {
             // the instruction it waited for just ended on this pool thread: go on here instead of
             // handing over to another (a scan's move follows its read so, once per point); never on
             // the subscription's thread (already done when registered), and not nested without end
-            if (Thread.currentThread() != submitting && chained.get()[0] < MAX_CHAINED) {
-                int[] depth = chained.get();
+            int[] depth = chained.get();
+            if (Thread.currentThread() != submitting && depth[0] < MAX_CHAINED) {
                 depth[0]++;
                 try {
                     run.run();
@@ -106,8 +108,6 @@ final class RequestOrder {
             }
         });
     }
-
-    private static final int MAX_CHAINED = 4;
 
     /** Requests and devices with instructions pending or running (for tests). */
     int tracked() {

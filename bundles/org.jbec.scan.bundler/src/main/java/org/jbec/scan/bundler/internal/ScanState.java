@@ -44,7 +44,8 @@ final class ScanState {
 
     /** Adds a monitored reading; returns the point's data when every monitored device has reported. */
     synchronized Map<String, Object> monitoredReading(long pointId, String device, Map<String, Object> signals) {
-        if (pointId >= 0 && pointId <= Integer.MAX_VALUE && emitted.get((int) pointId)) {
+        boolean trackable = pointId >= 0 && pointId <= Integer.MAX_VALUE;
+        if (trackable && emitted.get((int) pointId)) {
             return null; // a reading sent again after a Redis outage: the point went out already
         }
         Map<String, Object> point = points.computeIfAbsent(pointId, k -> new LinkedHashMap<>());
@@ -53,7 +54,7 @@ final class ScanState {
             return null;
         }
         points.remove(pointId);
-        if (pointId >= 0 && pointId <= Integer.MAX_VALUE) {
+        if (trackable) {
             emitted.set((int) pointId);
         }
         highestSent = Math.max(highestSent, pointId);
