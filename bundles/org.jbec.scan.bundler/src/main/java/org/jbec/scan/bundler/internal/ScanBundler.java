@@ -120,11 +120,9 @@ public final class ScanBundler {
     }
 
     /**
-     * Readings of a scan already known are merged right on the bus's thread: for monitored ones that
-     * is memory work only, cheaper than the hand-off to the pool it saves (three per point of a scan);
-     * a scan's baseline is published from here too (once per scan), so that it is in Redis before the
-     * scan's {@code closed} status reaches the file writer of this framework, which reads it then.
-     * Readings of a scan not known yet may wait for it: they go to the pool, as in BEC.
+     * Monitored readings of a scan already known are merged right on the bus's thread: that is memory
+     * work only, cheaper than the hand-off to the pool it saves (three per point of a scan). Readings
+     * that may wait or talk to Redis (a baseline, a scan not known yet) go to the pool, as in BEC.
      */
     private void onReadingEvent(BusEvent event) {
         if (mergesInMemory(event)) {
@@ -138,7 +136,8 @@ public final class ScanBundler {
         for (Object value : event.messages()) {
             if (value instanceof DeviceMessage reading) {
                 Object scanId = reading.metadata().get("scan_id");
-                if (scanId != null && !scans.containsKey(String.valueOf(scanId))) {
+                if (scanId != null && (!scans.containsKey(String.valueOf(scanId))
+                        || "baseline".equals(reading.metadata().get("readout_priority")))) {
                     return false;
                 }
             }
