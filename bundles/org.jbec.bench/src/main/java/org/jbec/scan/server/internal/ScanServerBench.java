@@ -32,9 +32,9 @@ public final class ScanServerBench {
         try (PrivateRedis redis = PrivateRedis.start(); ScanSystem system = new ScanSystem(redis, ScanSystem.SESSION)) {
             // the first scans after a start run while the JIT still compiles (its threads took ~40 % of the
             // CPU of the first 10,000 points): printed, then warmed up before the figures that count
-            double cold = run(system, "first line_scan (cold JIT)", line(system, lineSteps));
-            run(system, "warm-up grid_scan", grid(system, gridSide / 2));
-            run(system, "warm-up line_scan", line(system, lineSteps));
+            double cold = run(system, redis, "first line_scan (cold JIT)", () -> line(system, lineSteps));
+            run(system, redis, "warm-up grid_scan", () -> grid(system, gridSide / 2));
+            run(system, redis, "warm-up line_scan", () -> line(system, lineSteps));
             double set = roundTrip(system, "set", 1_000);
             double read = roundTrip(system, "read", 1_000);
             Map<String, Long> before = commandCounts(redis.port());
@@ -43,19 +43,19 @@ public final class ScanServerBench {
             long switchesBefore = contextSwitches();
             Map<String, Long> threadsBefore = threadCpuNanos();
             Map<String, Long> tasksBefore = taskCpuTicks();
-            double linePerPoint = run(system, "line_scan " + lineSteps + " points", line(system, lineSteps));
+            double linePerPoint = run(system, redis, "line_scan " + lineSteps + " points", () -> line(system, lineSteps));
             double jvmCpuPerPoint = (jvmCpuNanos() - jvmCpuBefore) / 1e3 / lineSteps;
             double switchesPerPoint = (contextSwitches() - switchesBefore) / (double) lineSteps;
             Map<String, Long> threadsAfter = threadCpuNanos();
             Map<String, Long> tasksAfter = taskCpuTicks();
             double redisCpuPerPoint = (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
             Map<String, Long> after = commandCounts(redis.port());
-            double gridPerPoint = run(system, "grid_scan " + gridSide + "x" + gridSide, grid(system, gridSide));
+            double gridPerPoint = run(system, redis, "grid_scan " + gridSide + "x" + gridSide, () -> grid(system, gridSide));
             // this machine's noise is ±15 % between runs: two more of each, and the median of three
-            double[] lines = {linePerPoint, run(system, "line_scan (2nd)", line(system, lineSteps)),
-                run(system, "line_scan (3rd)", line(system, lineSteps))};
-            double[] grids = {gridPerPoint, run(system, "grid_scan (2nd)", grid(system, gridSide)),
-                run(system, "grid_scan (3rd)", grid(system, gridSide))};
+            double[] lines = {linePerPoint, run(system, redis, "line_scan (2nd)", () -> line(system, lineSteps)),
+                run(system, redis, "line_scan (3rd)", () -> line(system, lineSteps))};
+            double[] grids = {gridPerPoint, run(system, redis, "grid_scan (2nd)", () -> grid(system, gridSide)),
+                run(system, redis, "grid_scan (3rd)", () -> grid(system, gridSide))};
             java.util.Arrays.sort(lines);
             java.util.Arrays.sort(grids);
             System.out.printf(Locale.ROOT, "median of three: line %.3f ms/point (best %.3f), grid %.3f ms/point "
@@ -108,8 +108,13 @@ public final class ScanServerBench {
     }
 
     /** Runs a submitted scan to its last segment; prints and returns ms per point. */
-    private static double run(ScanSystem system, String name, String rid) throws InterruptedException {
+    private static double run(ScanSystem system, PrivateRedis redis, String name, java.util.function.Supplier<String> submit)
+            throws InterruptedException {
+        long jvmCpuBefore = jvmCpuNanos();
+        long switchesBefore = contextSwitches();
+        double redisCpuBefore = redisCpuSeconds(redis.port());
         long submitted = System.nanoTime();
+        String rid = submit.get();
         ScanStatusMessage closed = awaitClosed(system, rid);
         long points = closed.numMonitoredReadouts();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -123,8 +128,14 @@ public final class ScanServerBench {
         long done = System.nanoTime();
         ScanStatusMessage open = system.statusOf(rid, "open");
         double perPoint = (done - submitted) / 1e6 / points;
-        System.out.printf(Locale.ROOT, "%-26s %6d points: %8.0f ms end to end, %.3f ms/point (open→closed %.0f ms)%n",
-                name, points, (done - submitted) / 1e6, perPoint, (closed.timestamp() - open.timestamp()) * 1e3);
+        // CPU and context switches per point of each scan: tells a slow machine phase (same CPU, more wall
+        // time) from a slower code path (more CPU or more hand-offs)
+        System.out.printf(Locale.ROOT, "%-26s %6d points: %8.0f ms end to end, %.3f ms/point (open→closed %.0f ms);"
+                + " per point: JVM CPU %.0f µs, Redis CPU %.0f µs, %.1f context switches%n",
+                name, points, (done - submitted) / 1e6, perPoint, (closed.timestamp() - open.timestamp()) * 1e3,
+                (jvmCpuNanos() - jvmCpuBefore) / 1e3 / points,
+                (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / points,
+                (contextSwitches() - switchesBefore) / (double) points);
         return perPoint;
     }
 

@@ -126,32 +126,99 @@ final class MsgpackDecoder {
     }
 
     private Object readMap() throws IOException {
-        int n = checked(in.unpackMapHeader(), 2);
+        return readMapBody(checked(in.unpackMapHeader(), 2), false);
+    }
+
+    /**
+     * The entries of a map whose header was read. In an envelope ({@code envelope}), a message's or
+     * model's {@code data} that follows its {@code encoder_name} and {@code type_name} (BEC's order)
+     * is decoded straight into the record: its fields never become a map, which was most of the
+     * decoding garbage.
+     */
+    private Object readMapBody(int n, boolean envelope) throws IOException {
         Map<String, Object> map = new LinkedHashMap<>(Math.max(4, Math.min(n, 512) * 2));
         for (int i = 0; i < n; i++) {
-            Object key = read();
-            String name;
-            if (key instanceof String s) {
-                name = s;
-            } else if (key instanceof byte[] b) {
-                // bytes keys only occur in numpy maps; they are ASCII names
-                name = new String(b, StandardCharsets.ISO_8859_1);
+            String name = keyName(read());
+            Object value;
+            RecordSchema schema;
+            if (n == 1 && MsgpackEncoder.ENVELOPE.equals(name) && nextIsMap()) {
+                value = readMapBody(checked(in.unpackMapHeader(), 2), true);
+            } else if (envelope && "data".equals(name) && nextIsMap()
+                    && (schema = schemaOf(map.get("encoder_name"), map.get("type_name"))) != null) {
+                value = new Prebuilt(readRecord(schema, map.get("type_name")), map.get("encoder_name"),
+                        map.get("type_name"));
             } else {
-                throw new CodecException("map key of type " + ValueConverter.describe(key)
-                        + " (BEC allows only str and bytes keys)");
+                value = read();
             }
-            map.put(name, read());
+            map.put(name, value);
         }
-        if (n == 1 && map.get(MsgpackEncoder.ENVELOPE) instanceof Map<?, ?> envelope) {
-            return fromEnvelope(envelope, map);
+        if (n == 1 && map.get(MsgpackEncoder.ENVELOPE) instanceof Map<?, ?> env) {
+            return fromEnvelope(env, map);
         }
         return map;
+    }
+
+    private boolean nextIsMap() throws IOException {
+        return in.hasNext() && in.getNextFormat().getValueType() == ValueType.MAP;
+    }
+
+    private static String keyName(Object key) {
+        if (key instanceof String s) {
+            return s;
+        }
+        if (key instanceof byte[] b) {
+            // bytes keys only occur in numpy maps; they are ASCII names
+            return new String(b, StandardCharsets.ISO_8859_1);
+        }
+        throw new CodecException("map key of type " + ValueConverter.describe(key)
+                + " (BEC allows only str and bytes keys)");
+    }
+
+    /** The record an envelope's data becomes, when it becomes one; null leaves it to {@link #fromEnvelope}. */
+    private RecordSchema schemaOf(Object encoder, Object typeName) {
+        if (!(typeName instanceof String type)) {
+            return null;
+        }
+        Class<?> record = "BECMessage".equals(encoder) ? types.message(type)
+                : "BaseModel".equals(encoder) ? types.model(type) : null;
+        return record == null ? null : RecordSchema.of(record);
+    }
+
+    /** A message's or model's data map, read field by field into its record. */
+    private Object readRecord(RecordSchema schema, Object typeName) throws IOException {
+        int n = checked(in.unpackMapHeader(), 2);
+        if (n == 1) {
+            // a one-entry map may itself be an envelope: decoded as any map, then built
+            return schema.build(asMap(readMapBody(1, false), typeName), converter);
+        }
+        Object[] values = schema.missingValues();
+        for (int i = 0; i < n; i++) {
+            int field = schema.index(keyName(read()));
+            Object value = read();
+            if (field >= 0) {
+                values[field] = value;
+            }
+        }
+        return schema.build(values, converter);
+    }
+
+    /**
+     * An envelope's data already decoded into its record, for the given encoder and type name; it is
+     * taken out of the envelope map at once and never leaves this decoder.
+     */
+    private record Prebuilt(Object value, Object encoder, Object typeName) {
     }
 
     private Object fromEnvelope(Map<?, ?> envelope, Map<String, Object> undecoded) {
         Object encoder = envelope.get("encoder_name");
         Object typeName = envelope.get("type_name");
         Object data = envelope.get("data");
+        if (data instanceof Prebuilt built) {
+            if (built.encoder() != encoder || built.typeName() != typeName) {
+                throw new CodecException("envelope of " + built.typeName() + " repeats its encoder_name or type_name");
+            }
+            return built.value();
+        }
         if (!(encoder instanceof String name)) {
             return undecoded;
         }

@@ -78,6 +78,10 @@ final class RecordSchema {
     private final MethodHandle constructor;
     /** "Type.field" of each field, for conversion errors; made once, not per message. */
     private final String[] paths;
+    /** Field index by wire name, for decoding a message's fields straight into its constructor's arguments. */
+    private final Map<String, Integer> indexes;
+    /** Marks a field the wire did not carry (a carried nil is null). */
+    private static final Object MISSING = new Object();
 
     static RecordSchema of(Class<?> recordClass) {
         return SCHEMAS.get(recordClass);
@@ -115,6 +119,11 @@ final class RecordSchema {
         }
         this.fields = List.copyOf(list);
         this.paths = fields.stream().map(f -> type.getSimpleName() + "." + f.wireName()).toArray(String[]::new);
+        Map<String, Integer> byName = new java.util.HashMap<>();
+        for (int i = fields.size() - 1; i >= 0; i--) {
+            byName.put(fields.get(i).wireName(), i); // the first field of a name wins, as in build(Map)
+        }
+        this.indexes = Map.copyOf(byName);
     }
 
     static String snakeCase(String name) {
@@ -150,21 +159,47 @@ final class RecordSchema {
      *                        wrong type, or a value the record rejects
      */
     Object build(Map<?, ?> data, ValueConverter converter) {
-        Object[] args = new Object[fields.size()];
-        for (int i = 0; i < args.length; i++) {
-            Field f = fields.get(i);
-            Object raw;
-            if (data.containsKey(f.wireName())) {
-                raw = data.get(f.wireName());
-            } else if (f.defaultValue() != null) {
-                raw = f.defaultValue().get();
-            } else {
-                throw new CodecException(typeName() + "." + f.wireName() + " is missing");
+        Object[] values = missingValues();
+        for (int i = 0; i < values.length; i++) {
+            String name = fields.get(i).wireName();
+            if (data.containsKey(name)) {
+                values[i] = data.get(name);
             }
-            args[i] = converter.convert(raw, f.type(), paths[i]);
+        }
+        return build(values, converter);
+    }
+
+    /** One slot per field, each marked missing: the decoder fills in the fields it reads. */
+    Object[] missingValues() {
+        Object[] values = new Object[fields.size()];
+        java.util.Arrays.fill(values, MISSING);
+        return values;
+    }
+
+    /** The field of a wire name, or -1 for a field this record does not have (ignored, as pydantic does). */
+    int index(String wireName) {
+        Integer i = indexes.get(wireName);
+        return i == null ? -1 : i;
+    }
+
+    /**
+     * Builds the record from the wire values of its fields ({@link #missingValues} where the wire
+     * had none), converted in place into the constructor's arguments.
+     */
+    Object build(Object[] values, ValueConverter converter) {
+        for (int i = 0; i < values.length; i++) {
+            Field f = fields.get(i);
+            Object raw = values[i];
+            if (raw == MISSING) {
+                if (f.defaultValue() == null) {
+                    throw new CodecException(typeName() + "." + f.wireName() + " is missing");
+                }
+                raw = f.defaultValue().get();
+            }
+            values[i] = converter.convert(raw, f.type(), paths[i]);
         }
         try {
-            return (Object) constructor.invokeExact(args);
+            return (Object) constructor.invokeExact(values);
         } catch (IllegalArgumentException e) {
             throw new CodecException(e.getMessage(), e);
         } catch (Throwable e) {
