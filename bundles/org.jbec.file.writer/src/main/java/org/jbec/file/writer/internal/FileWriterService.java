@@ -17,6 +17,7 @@ import org.jbec.bus.api.Subscription;
 import org.jbec.bus.api.message.BecStatus;
 import org.jbec.bus.api.message.FileMessage;
 import org.jbec.bus.api.message.ScanMessage;
+import org.jbec.bus.api.message.ScanBaselineMessage;
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.file.api.FileFormat;
 import org.jbec.service.AlarmSeverity;
@@ -47,6 +48,8 @@ public final class FileWriterService {
 
     /** How long a closed scan waits for missing points before its file is written with what arrived. */
     static final Duration MISSING_POINTS_WAIT = Duration.ofSeconds(30);
+    /** How long a closed scan whose points all arrived waits for its baseline from the bundler. */
+    static final Duration BASELINE_WAIT = Duration.ofSeconds(5);
 
     private final Logger logger = LoggerFactory.getLogger(FileWriterService.class);
     private final Connector bus;
@@ -86,6 +89,7 @@ public final class FileWriterService {
         }
         subscriptions.add(bus.subscribe(Endpoints.scanStatus(), e -> collecting.execute(() -> onStatus(e))));
         subscriptions.add(bus.subscribe(Endpoints.scanSegment(), e -> collecting.execute(() -> onSegments(e))));
+        subscriptions.add(bus.subscribe(Endpoints.scanBaseline(), e -> collecting.execute(() -> onBaseline(e))));
         collecting.execute(this::recoverUnwritten);
         handle.setStatus(BecStatus.RUNNING);
     }
@@ -216,10 +220,45 @@ public final class FileWriterService {
         }
     }
 
-    private void writeWhenReady(ScanCollector scan) {
-        if (!scan.written && scan.ready()) {
-            write(scan);
+    private void onBaseline(BusEvent event) {
+        if (event.value() instanceof ScanBaselineMessage baseline && baseline.scanId() != null) {
+            ScanCollector scan = scans.get(baseline.scanId());
+            if (scan != null) {
+                scan.baselineSeen = true;
+                writeWhenReady(scan);
+            }
         }
+    }
+
+    private void writeWhenReady(ScanCollector scan) {
+        if (scan.written || !scan.ready()) {
+            return;
+        }
+        if (scan.expectsBaseline() && !scan.baselineSeen
+                && bus.get(Endpoints.publicScanBaseline(scan.open.scanId())).isEmpty()) {
+            if (!scan.baselineWaitStarted) {
+                scan.baselineWaitStarted = true;
+                timer.schedule(() -> collecting.execute(() -> writeWithoutBaseline(scan)), BASELINE_WAIT.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        write(scan);
+    }
+
+    /** The baseline did not come: the file is written without it, and the operator hears of it. */
+    private void writeWithoutBaseline(ScanCollector scan) {
+        if (scan.written) {
+            return;
+        }
+        ScanStatusMessage end = scan.end();
+        alarms.raise(AlarmSeverity.MINOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
+                "Scan " + end.scanNumber() + ": the baseline of its devices " + end.readoutPriority().get("baseline")
+                        + " did not arrive within " + BASELINE_WAIT.toSeconds() + " s of the scan closing; the file"
+                        + " has no baseline values.",
+                "Scan " + end.scanNumber() + ": file written without its baseline", "FileWriterMissingBaseline", null),
+                Map.of("scan_id", end.scanId(), "scan_number", end.scanNumber()));
+        write(scan);
     }
 
     /** The wait for missing points is over: the file gets what arrived, and the operator hears of it. */

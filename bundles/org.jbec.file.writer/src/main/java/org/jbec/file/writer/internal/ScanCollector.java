@@ -32,6 +32,10 @@ final class ScanCollector {
     private volatile ScanStatusMessage end;
     private IOException dataProblem;
     boolean written;
+    /** The bundler's baseline of this scan was seen on the bus (it may also be in Redis without that). */
+    volatile boolean baselineSeen;
+    /** The bounded wait for a late baseline has begun. */
+    boolean baselineWaitStarted;
 
     ScanCollector(ScanStatusMessage open, Path master, String namingProblem, long partBoundBytes) {
         this.open = open;
@@ -139,6 +143,18 @@ final class ScanCollector {
 
     synchronized int pointsArrived() {
         return arrived.cardinality();
+    }
+
+    /**
+     * A closed scan with baseline devices: the scan server waited for their read before closing, but
+     * the bundler publishes the baseline on its own thread, so it may reach Redis just after the
+     * {@code closed} status reaches this writer. BEC fetches it once and writes the file without it
+     * then; this writer waits for it a bounded time.
+     */
+    boolean expectsBaseline() {
+        ScanStatusMessage e = end;
+        return e != null && !STOPPED.contains(e.status()) && e.readoutPriority() != null
+                && e.readoutPriority().get("baseline") instanceof java.util.List<?> devices && !devices.isEmpty();
     }
 
     /** BEC's rule: stopped scans at once; closed ones once every readout arrived (or there are none to wait for). */

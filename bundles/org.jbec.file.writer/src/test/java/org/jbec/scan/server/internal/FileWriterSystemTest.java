@@ -11,8 +11,11 @@ import java.util.Map;
 
 import org.jbec.bus.api.BusEvent;
 import org.jbec.bus.api.Endpoints;
+import org.jbec.bus.api.message.BundleMessage;
 import org.jbec.bus.api.message.FileMessage;
+import org.jbec.bus.api.message.ScanBaselineMessage;
 import org.jbec.bus.api.message.ScanHistoryMessage;
+import org.jbec.bus.api.message.ScanMessage;
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.file.writer.internal.FileWriterHandle;
 import org.jbec.file.writer.internal.H5Tree;
@@ -188,5 +191,61 @@ class FileWriterSystemTest {
         Path file = data.resolve("S00000-00999/S00002/S00002_master.h5");
         assertEquals(file.toString(), written.filePath());
         assertEquals(List.of(3), H5Tree.read(file).shape("/entry/collection/devices/samx/samx/value"));
+    }
+
+    /** A closed line scan of one point over samx, with samy as its baseline device, published by hand. */
+    private String handMadeScan(long number) {
+        String scanId = "hand-made-" + number;
+        Map<String, Object> priorities = Map.of("monitored", List.of("samx"), "baseline", List.of("samy"),
+                "on_request", List.of(), "async", List.of(), "continuous", List.of());
+        ScanStatusMessage open = new ScanStatusMessage(null, scanId, "open", null, number, null, 1L, 0L, "line_scan",
+                "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(), Map.of("scan_number", number),
+                System.currentTimeMillis() / 1e3);
+        // as the scan server does: the writer follows only scans it has a record of
+        system.bus.set(Endpoints.publicScanInfo(scanId), open, java.time.Duration.ofMinutes(30));
+        system.bus.setAndPublish(Endpoints.scanStatus(), open);
+        system.bus.send(Endpoints.scanSegment(), new BundleMessage(null, List.of(new ScanMessage(null, 0L, scanId,
+                Map.of("samx", Map.of("samx", Map.of("value", 1.5, "timestamp", 1.7e9)))))));
+        ScanStatusMessage closed = new ScanStatusMessage(null, scanId, "closed", null, number, null, 1L, 1L,
+                "line_scan", "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(),
+                Map.of("scan_number", number), System.currentTimeMillis() / 1e3);
+        system.bus.setAndPublish(Endpoints.scanStatus(), closed);
+        return scanId;
+    }
+
+    private Path fileOf(long number) {
+        return data.resolve(String.format("S00000-00999/S%05d/S%05d_master.h5", number, number));
+    }
+
+    @Test
+    void aBaselineArrivingJustAfterTheScanClosedIsInTheFile() throws Exception {
+        writeTo(data);
+        String scanId = handMadeScan(901);
+        // the bundler late with the baseline: it publishes from its own thread, after the scan closed
+        Thread.sleep(300);
+        ScanBaselineMessage baseline = new ScanBaselineMessage(null, scanId,
+                Map.of("samy", Map.of("samy", Map.of("value", 2.25, "timestamp", 1.7e9))));
+        system.bus.set(Endpoints.publicScanBaseline(scanId), baseline, java.time.Duration.ofMinutes(30));
+        system.bus.setAndPublish(Endpoints.scanBaseline(), baseline);
+        history(scanId);
+        H5Tree h5 = H5Tree.read(fileOf(901));
+        assertEquals(2.25, ((Number) h5.value("/entry/collection/devices/samy/samy/value")).doubleValue());
+        assertEquals(List.of(1), h5.shape("/entry/collection/devices/samx/samx/value"));
+    }
+
+    @Test
+    void aBaselineThatNeverArrivesLeavesTheFileWithoutItAfterABoundedWaitAndSaysSo() throws Exception {
+        writeTo(data);
+        long closedAt = System.nanoTime();
+        String scanId = handMadeScan(902);
+        history(scanId);
+        double waited = (System.nanoTime() - closedAt) / 1e9;
+        assertTrue(waited >= 4.5, "the file was written " + waited + " s after the scan closed");
+        H5Tree h5 = H5Tree.read(fileOf(902));
+        assertFalse(h5.has("/entry/collection/devices/samy/samy/value"));
+        assertEquals(List.of(1), h5.shape("/entry/collection/devices/samx/samx/value"));
+        Await.until("MINOR alarm naming the missing baseline", () -> !system.alarms(a -> a.severity() == 1
+                && a.info().exceptionType().equals("FileWriterMissingBaseline")
+                && a.info().errorMessage().contains("[samy]")).isEmpty());
     }
 }
