@@ -98,4 +98,49 @@ class ReconnectTest {
             }
         }
     }
+
+    /**
+     * A callback that writes while Redis restarts (the bundler's end-of-scan flush, say) runs on the
+     * pub/sub reader, which reconnects only after the callback returns: its write must go through once
+     * Redis answers, not wait until the outage limit (3 s here). It does: the reader's part of the
+     * connection state stays up while it runs a callback (callbacks run on it only once it has
+     * resubscribed), so the bus is connected again as soon as the other reader is.
+     */
+    @Test
+    void aCallbackWritingOnTheReaderThreadGetsThroughARedisRestart() throws Exception {
+        try (PrivateRedis redis = PrivateRedis.start()) {
+            JedisConnector connector = TestConfig.connector(redis.port());
+            try {
+                JedisConnectorTest.awaitState(connector, ConnectionState.CONNECTED);
+                java.util.concurrent.CountDownLatch inCallback = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CountDownLatch redisRestarted = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.CompletableFuture<Long> written = new java.util.concurrent.CompletableFuture<>();
+                try (Subscription s = connector.subscribe(Endpoints.stopDevices(), event -> {
+                    inCallback.countDown();
+                    try {
+                        redisRestarted.await();
+                        long start = System.nanoTime();
+                        connector.set(Endpoints.scanNumber(), new VariableMessage(null, 42L), null);
+                        written.complete((System.nanoTime() - start) / 1_000_000);
+                    } catch (Throwable e) {
+                        written.completeExceptionally(e);
+                    }
+                })) {
+                    connector.send(Endpoints.stopDevices(), new VariableMessage(null, 1L));
+                    org.junit.jupiter.api.Assertions.assertTrue(inCallback.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                    redis.stop();
+                    // the stream reader notices: the bus is reconnecting while the pub/sub reader is in the callback
+                    JedisConnectorTest.awaitState(connector, ConnectionState.RECONNECTING);
+                    redis.restart();
+                    redisRestarted.countDown();
+                    long millis = written.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    org.junit.jupiter.api.Assertions.assertTrue(millis < 2000, "the write took " + millis + " ms");
+                    assertEquals(42L, connector.get(Endpoints.scanNumber()).orElseThrow().value());
+                    JedisConnectorTest.awaitState(connector, ConnectionState.CONNECTED);
+                }
+            } finally {
+                connector.close();
+            }
+        }
+    }
 }
