@@ -82,11 +82,12 @@ final class DevicePublisher {
 
     /**
      * Adds a reading to a batch as read and readback: an instruction reading several devices
-     * publishes them, and its response, in one MULTI/EXEC.
+     * publishes them, and its response, in one MULTI/EXEC. The message takes the instruction's
+     * metadata as it is: the batch encodes it at once and nothing keeps it.
      */
     void published(ManagedDevice md, Map<String, Object> signals, Map<String, Object> metadata,
             org.jbec.bus.api.BusWriter batch) {
-        DeviceMessage message = new DeviceMessage(new LinkedHashMap<>(metadata), signals);
+        DeviceMessage message = new DeviceMessage(metadata, signals);
         batch.setAndPublish(Endpoints.deviceRead(md.name()), message);
         batch.setAndPublish(Endpoints.deviceReadback(md.name()), message);
     }

@@ -136,7 +136,8 @@ final class MsgpackDecoder {
      * decoding garbage.
      */
     private Object readMapBody(int n, boolean envelope) throws IOException {
-        Map<String, Object> map = new LinkedHashMap<>(Math.max(4, Math.min(n, 512) * 2));
+        // sized for n entries at the default load factor: no rehash, and no table twice as large as needed
+        Map<String, Object> map = new LinkedHashMap<>(Math.min(n, 512) * 4 / 3 + 1);
         for (int i = 0; i < n; i++) {
             String name = keyName(read());
             Object value;
