@@ -37,6 +37,10 @@ public final class ScanServerBench {
             run(system, redis, "warm-up line_scan", () -> line(system, lineSteps));
             double set = roundTrip(system, "set", 1_000);
             double read = roundTrip(system, "read", 1_000);
+            // the reference: the same Redis traffic and thread hand-offs per point without jBEC's work, run
+            // before and after the line scans (the machine's speed drifts)
+            org.jbec.bus.redis.internal.ProtocolFloor floor = new org.jbec.bus.redis.internal.ProtocolFloor(redis.port());
+            var floorBefore = floor.run(lineSteps);
             Map<String, Long> before = commandCounts(redis.port());
             double redisCpuBefore = redisCpuSeconds(redis.port());
             long jvmCpuBefore = jvmCpuNanos();
@@ -56,6 +60,8 @@ public final class ScanServerBench {
                 run(system, redis, "line_scan (3rd)", () -> line(system, lineSteps))};
             double[] grids = {gridPerPoint, run(system, redis, "grid_scan (2nd)", () -> grid(system, gridSide)),
                 run(system, redis, "grid_scan (3rd)", () -> grid(system, gridSide))};
+            var floorAfter = floor.run(lineSteps);
+            var floorWithoutHandOff = floor.run(lineSteps, false);
             java.util.Arrays.sort(lines);
             java.util.Arrays.sort(grids);
             System.out.printf(Locale.ROOT, "median of three: line %.3f ms/point (best %.3f), grid %.3f ms/point "
@@ -66,6 +72,14 @@ public final class ScanServerBench {
             System.out.printf(Locale.ROOT, "per point: line %.3f ms (target ≤ 0.2), grid %.3f ms; "
                     + "line point / (set + read round trips) = %.2f; line point / PUBLISH p50 = %.1f%n", linePerPoint,
                     gridPerPoint, linePerPoint * 1e3 / (set + read), linePerPoint * 1e3 / publishP50Micros);
+            double floorMicros = (floorBefore.microsPerPoint() + floorAfter.microsPerPoint()) / 2;
+            System.out.printf(Locale.ROOT, "protocol floor (a line point's Redis commands, connections and thread "
+                    + "hand-offs, no decoding, device or scan work): before the line scans %s, after %s; "
+                    + "line median / floor = %.2f%n", org.jbec.bus.redis.internal.ProtocolFloor.describe(floorBefore),
+                    org.jbec.bus.redis.internal.ProtocolFloor.describe(floorAfter), lines[1] * 1e3 / floorMicros);
+            System.out.printf(Locale.ROOT, "protocol floor with the device answers written on the bus reader (no "
+                    + "hand-off to a device thread): %s%n",
+                    org.jbec.bus.redis.internal.ProtocolFloor.describe(floorWithoutHandOff));
             StringBuilder perPoint = new StringBuilder("Redis commands per line-scan point:");
             after.forEach((command, calls) -> {
                 double delta = (calls - before.getOrDefault(command, 0L)) / (double) lineSteps;
