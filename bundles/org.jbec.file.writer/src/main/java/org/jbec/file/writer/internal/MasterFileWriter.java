@@ -178,7 +178,7 @@ final class MasterFileWriter {
             bus.xadd(Endpoints.scanHistory(), new ScanHistoryMessage(metadata, end.scanId(),
                     end.scanNumber() == null ? 0L : end.scanNumber(),
                     end.datasetNumber() == null ? 0L : end.datasetNumber(), path, end.status(), end.reason(),
-                    scan.open.timestamp(), end.timestamp(), end.scanName() == null ? "" : end.scanName(),
+                    scan.openedAt, scan.endedAt(), end.scanName() == null ? "" : end.scanName(),
                     end.numPoints(), end.numMonitoredReadouts(), end.requestInputs(), stored), Limits.maxLength(10_000));
         } catch (RuntimeException e) {
             logger.warn("history entry of scan {} not written: {}", end.scanNumber(), e.toString());

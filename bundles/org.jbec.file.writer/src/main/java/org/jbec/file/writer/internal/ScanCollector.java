@@ -30,6 +30,12 @@ final class ScanCollector {
     private final Map<String, String> lastAsyncEntry = new java.util.HashMap<>();
     private final java.util.List<org.jbec.bus.api.Subscription> asyncStreams = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ScanStatusMessage end;
+    /**
+     * When the scan opened and ended: the statuses' timestamps, or the time they arrived when a
+     * client sent them without one (nil, which BEC would refuse): the file is still written.
+     */
+    final double openedAt;
+    private volatile double endedAt;
     private IOException dataProblem;
     boolean written;
     /** The bundler's baseline of this scan was seen on the bus (it may also be in Redis without that). */
@@ -39,6 +45,7 @@ final class ScanCollector {
 
     ScanCollector(ScanStatusMessage open, Path master, String namingProblem, long partBoundBytes) {
         this.open = open;
+        this.openedAt = timeOf(open);
         this.master = master;
         this.namingProblem = namingProblem;
         Path partsDirectory = master == null ? null
@@ -134,7 +141,16 @@ final class ScanCollector {
     }
 
     void finish(ScanStatusMessage status) {
+        endedAt = timeOf(status);
         end = status;
+    }
+
+    double endedAt() {
+        return endedAt;
+    }
+
+    private static double timeOf(ScanStatusMessage status) {
+        return status.timestamp() != null ? status.timestamp() : System.currentTimeMillis() / 1e3;
     }
 
     ScanStatusMessage end() {

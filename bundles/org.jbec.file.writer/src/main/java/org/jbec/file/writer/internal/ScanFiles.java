@@ -50,8 +50,8 @@ final class ScanFiles {
         List<String> report = end.scanReportDevices() == null ? List.of()
                 : end.scanReportDevices().stream().map(String::valueOf).toList();
         return new ScanFile(scanId, orZero(end.scanNumber()), orZero(end.datasetNumber()),
-                end.scanName() == null ? "" : end.scanName(), end.status(), end.reason(), scan.open.timestamp(),
-                end.timestamp(), orZero(end.numPoints()), orZero(end.numMonitoredReadouts()), scan.pointsArrived(),
+                end.scanName() == null ? "" : end.scanName(), end.status(), end.reason(), scan.openedAt,
+                scan.endedAt(), orZero(end.numPoints()), orZero(end.numMonitoredReadouts()), scan.pointsArrived(),
                 report, end.info(), userMetadata, columns, async, baseline, configuration, files, Map.of(),
                 settings.programVersion(), directory);
     }

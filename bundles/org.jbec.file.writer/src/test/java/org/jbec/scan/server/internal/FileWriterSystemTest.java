@@ -195,12 +195,16 @@ class FileWriterSystemTest {
 
     /** A closed line scan of one point over samx, with samy as its baseline device, published by hand. */
     private String handMadeScan(long number) {
+        return handMadeScan(number, System.currentTimeMillis() / 1e3);
+    }
+
+    private String handMadeScan(long number, Double timestamp) {
         String scanId = "hand-made-" + number;
         Map<String, Object> priorities = Map.of("monitored", List.of("samx"), "baseline", List.of("samy"),
                 "on_request", List.of(), "async", List.of(), "continuous", List.of());
         ScanStatusMessage open = new ScanStatusMessage(null, scanId, "open", null, number, null, 1L, 0L, "line_scan",
                 "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(), Map.of("scan_number", number),
-                System.currentTimeMillis() / 1e3);
+                timestamp);
         // as the scan server does: the writer follows only scans it has a record of
         system.bus.set(Endpoints.publicScanInfo(scanId), open, java.time.Duration.ofMinutes(30));
         system.bus.setAndPublish(Endpoints.scanStatus(), open);
@@ -208,7 +212,7 @@ class FileWriterSystemTest {
                 Map.of("samx", Map.of("samx", Map.of("value", 1.5, "timestamp", 1.7e9)))))));
         ScanStatusMessage closed = new ScanStatusMessage(null, scanId, "closed", null, number, null, 1L, 1L,
                 "line_scan", "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(),
-                Map.of("scan_number", number), System.currentTimeMillis() / 1e3);
+                Map.of("scan_number", number), timestamp);
         system.bus.setAndPublish(Endpoints.scanStatus(), closed);
         return scanId;
     }
@@ -247,5 +251,20 @@ class FileWriterSystemTest {
         Await.until("MINOR alarm naming the missing baseline", () -> !system.alarms(a -> a.severity() == 1
                 && a.info().exceptionType().equals("FileWriterMissingBaseline")
                 && a.info().errorMessage().contains("[samy]")).isEmpty());
+    }
+
+    /** A client's statuses without timestamps (nil; BEC would refuse them) still give a file, with arrival times. */
+    @Test
+    void aScanWhoseStatusesCarryNoTimestampIsStillWritten() throws Exception {
+        writeTo(data);
+        double before = System.currentTimeMillis() / 1e3;
+        String scanId = handMadeScan(903, null);
+        ScanBaselineMessage baseline = new ScanBaselineMessage(null, scanId,
+                Map.of("samy", Map.of("samy", Map.of("value", 2.25, "timestamp", 1.7e9))));
+        system.bus.set(Endpoints.publicScanBaseline(scanId), baseline, java.time.Duration.ofMinutes(30));
+        ScanHistoryMessage entry = history(scanId);
+        assertEquals(Boolean.TRUE, entry.metadata().get("successful"));
+        assertTrue(entry.startTime() >= before - 1 && entry.endTime() >= entry.startTime(), entry.toString());
+        assertEquals(List.of(1), H5Tree.read(fileOf(903)).shape("/entry/collection/devices/samx/samx/value"));
     }
 }
