@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
  */
 final class StringCache {
 
-    /** Longer strings (ids, messages) are rarely repeated and decoded as they come. */
-    static final int MAX = 32;
+    /**
+     * Up to a uuid4 and a little more: ids repeat within and across a scan's messages (scan_id, RID
+     * and queue_id in every instruction and response, an instruction's id in it and in both its
+     * responses). Longer strings (messages, paths) rarely repeat and are decoded as they come.
+     */
+    static final int MAX = 40;
 
     private final byte[] scratch = new byte[MAX];
     private final String[] table = new String[1024];
