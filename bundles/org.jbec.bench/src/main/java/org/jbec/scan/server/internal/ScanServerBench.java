@@ -33,14 +33,15 @@ public final class ScanServerBench {
             // the first scans after a start run while the JIT still compiles (its threads took ~40 % of the
             // CPU of the first 10,000 points): printed, then warmed up before the figures that count
             double cold = run(system, redis, "first line_scan (cold JIT)", () -> line(system, lineSteps));
+            // the reference: the same Redis traffic and thread hand-offs per point without jBEC's work, run
+            // here and after the scans (the machine's speed drifts); not just before a measured scan, which
+            // then ran slower in 8 runs of 8 (0.32-0.58 ms/point; the JIT re-profiling the Jedis code both use?)
+            org.jbec.bus.redis.internal.ProtocolFloor floor = new org.jbec.bus.redis.internal.ProtocolFloor(redis.port());
+            var floorBefore = floor.run(lineSteps);
             run(system, redis, "warm-up grid_scan", () -> grid(system, gridSide / 2));
             run(system, redis, "warm-up line_scan", () -> line(system, lineSteps));
             double set = roundTrip(system, "set", 1_000);
             double read = roundTrip(system, "read", 1_000);
-            // the reference: the same Redis traffic and thread hand-offs per point without jBEC's work, run
-            // before and after the line scans (the machine's speed drifts)
-            org.jbec.bus.redis.internal.ProtocolFloor floor = new org.jbec.bus.redis.internal.ProtocolFloor(redis.port());
-            var floorBefore = floor.run(lineSteps);
             Map<String, Long> before = commandCounts(redis.port());
             double redisCpuBefore = redisCpuSeconds(redis.port());
             long jvmCpuBefore = jvmCpuNanos();
@@ -60,10 +61,10 @@ public final class ScanServerBench {
                 run(system, redis, "line_scan (3rd)", () -> line(system, lineSteps))};
             double[] grids = {gridPerPoint, run(system, redis, "grid_scan (2nd)", () -> grid(system, gridSide)),
                 run(system, redis, "grid_scan (3rd)", () -> grid(system, gridSide))};
-            var floorAfter = floor.run(lineSteps);
-            var floorWithoutHandOff = floor.run(lineSteps, false);
             java.util.Arrays.sort(lines);
             java.util.Arrays.sort(grids);
+            var floorAfter = floor.run(lineSteps);
+            var floorWithoutHandOff = floor.run(lineSteps, false);
             System.out.printf(Locale.ROOT, "median of three: line %.3f ms/point (best %.3f), grid %.3f ms/point "
                     + "(best %.3f); first line scan after start %.3f ms/point%n", lines[1], lines[0], grids[1], grids[0],
                     cold);
@@ -74,7 +75,7 @@ public final class ScanServerBench {
                     gridPerPoint, linePerPoint * 1e3 / (set + read), linePerPoint * 1e3 / publishP50Micros);
             double floorMicros = (floorBefore.microsPerPoint() + floorAfter.microsPerPoint()) / 2;
             System.out.printf(Locale.ROOT, "protocol floor (a line point's Redis commands, connections and thread "
-                    + "hand-offs, no decoding, device or scan work): before the line scans %s, after %s; "
+                    + "hand-offs, no decoding, device or scan work): before the scans %s, after %s; "
                     + "line median / floor = %.2f%n", org.jbec.bus.redis.internal.ProtocolFloor.describe(floorBefore),
                     org.jbec.bus.redis.internal.ProtocolFloor.describe(floorAfter), lines[1] * 1e3 / floorMicros);
             System.out.printf(Locale.ROOT, "protocol floor with the device answers written on the bus reader (no "
