@@ -56,28 +56,33 @@ public final class ScanServerBench {
             double redisCpuPerPoint = (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
             Map<String, Long> after = commandCounts(redis.port());
             double gridPerPoint = run(system, redis, "grid_scan " + gridSide + "x" + gridSide, () -> grid(system, gridSide));
-            // this machine's noise is ±15 % between runs: two more of each, and the median of three
-            double[] lines = {linePerPoint, run(system, redis, "line_scan (2nd)", () -> line(system, lineSteps)),
-                run(system, redis, "line_scan (3rd)", () -> line(system, lineSteps))};
-            double[] grids = {gridPerPoint, run(system, redis, "grid_scan (2nd)", () -> grid(system, gridSide)),
-                run(system, redis, "grid_scan (3rd)", () -> grid(system, gridSide))};
+            // this machine's speed changes by up to half between scans a minute apart: four more of each,
+            // alternating, and the median of five
+            double[] lines = new double[5];
+            double[] grids = new double[5];
+            lines[0] = linePerPoint;
+            grids[0] = gridPerPoint;
+            for (int i = 1; i < 5; i++) {
+                lines[i] = run(system, redis, "line_scan (" + (i + 1) + ")", () -> line(system, lineSteps));
+                grids[i] = run(system, redis, "grid_scan (" + (i + 1) + ")", () -> grid(system, gridSide));
+            }
             java.util.Arrays.sort(lines);
             java.util.Arrays.sort(grids);
             var floorAfter = floor.run(lineSteps);
             var floorWithoutHandOff = floor.run(lineSteps, false);
-            System.out.printf(Locale.ROOT, "median of three: line %.3f ms/point (best %.3f), grid %.3f ms/point "
-                    + "(best %.3f); first line scan after start %.3f ms/point%n", lines[1], lines[0], grids[1], grids[0],
+            System.out.printf(Locale.ROOT, "median of five: line %.3f ms/point (best %.3f), grid %.3f ms/point "
+                    + "(best %.3f); first line scan after start %.3f ms/point%n", lines[2], lines[0], grids[2], grids[0],
                     cold);
             System.out.printf(Locale.ROOT, "instruction round trip p50 µs: set %.1f, read (3 devices) %.1f; "
                     + "plain PUBLISH→callback p50 %.1f%n", set, read, publishP50Micros);
-            System.out.printf(Locale.ROOT, "per point: line %.3f ms (target ≤ 0.2), grid %.3f ms; "
-                    + "line point / (set + read round trips) = %.2f; line point / PUBLISH p50 = %.1f%n", linePerPoint,
-                    gridPerPoint, linePerPoint * 1e3 / (set + read), linePerPoint * 1e3 / publishP50Micros);
+            System.out.printf(Locale.ROOT, "per point (medians): line %.3f ms (target ≤ 0.2), grid %.3f ms; "
+                    + "line point / (set + read round trips) = %.2f; line point / PUBLISH p50 = %.1f%n", lines[2],
+                    grids[2], lines[2] * 1e3 / (set + read), lines[2] * 1e3 / publishP50Micros);
             double floorMicros = (floorBefore.microsPerPoint() + floorAfter.microsPerPoint()) / 2;
             System.out.printf(Locale.ROOT, "protocol floor (a line point's Redis commands, connections and thread "
                     + "hand-offs, no decoding, device or scan work): before the scans %s, after %s; "
                     + "line median / floor = %.2f%n", org.jbec.bus.redis.internal.ProtocolFloor.describe(floorBefore),
-                    org.jbec.bus.redis.internal.ProtocolFloor.describe(floorAfter), lines[1] * 1e3 / floorMicros);
+                    org.jbec.bus.redis.internal.ProtocolFloor.describe(floorAfter), lines[2] * 1e3 / floorMicros);
             System.out.printf(Locale.ROOT, "protocol floor with the device answers written on the bus reader (no "
                     + "hand-off to a device thread): %s%n",
                     org.jbec.bus.redis.internal.ProtocolFloor.describe(floorWithoutHandOff));
