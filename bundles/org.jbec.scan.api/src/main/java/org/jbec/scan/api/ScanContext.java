@@ -64,6 +64,17 @@ public interface ScanContext {
     /** Reads every monitored device with the next point id. */
     InstructionStatus readMonitored();
 
+    /**
+     * As {@link #readMonitored()}, for a scan whose next step follows at once (a step scan's move to
+     * its next point): the read goes out with this scan's next instruction, in one write to the bus,
+     * or before the scan waits for anything, sleeps, pauses or ends its current hook, whichever comes
+     * first. The device server runs it before the instructions sent with and after it, as always.
+     * The default sends it at once.
+     */
+    default InstructionStatus readMonitoredWithNext() {
+        return readMonitored();
+    }
+
     /** Reads every baseline device (metadata {@code readout_priority: baseline}). */
     InstructionStatus readBaseline();
 

@@ -6,7 +6,7 @@
  * actions). 2.0.0: definitions create runs (a consumer-type change).
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package org.jbec.scan.api;
 
 import org.osgi.annotation.bundle.Export;

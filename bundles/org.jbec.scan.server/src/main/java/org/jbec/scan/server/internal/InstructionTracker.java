@@ -1,5 +1,6 @@
 package org.jbec.scan.server.internal;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,22 +58,46 @@ final class InstructionTracker implements AutoCloseable {
 
     /** Sends the instruction; the future completes with its final response. */
     CompletableFuture<DeviceInstructionResponse> send(DeviceInstructionMessage instruction) {
-        String id = String.valueOf(instruction.metadata().get("device_instr_id"));
+        CompletableFuture<DeviceInstructionResponse> done = register(instruction);
+        write(List.of(instruction));
+        return done;
+    }
+
+    /** Waits for the instruction's answer without sending it yet ({@link #write} sends it). */
+    CompletableFuture<DeviceInstructionResponse> register(DeviceInstructionMessage instruction) {
+        String id = idOf(instruction);
         CompletableFuture<DeviceInstructionResponse> done = new CompletableFuture<>();
         pending.put(id, done);
         sent.put(id, instruction);
+        return done;
+    }
+
+    /**
+     * Sends registered instructions in one write, in order. Not waiting for Redis's reply saves the
+     * scan a blocking round trip per instruction; all instructions take the one connection of
+     * unacknowledged writes, so they stay in order.
+     */
+    void write(List<DeviceInstructionMessage> instructions) {
         try {
-            // not waiting for Redis's reply saves the scan a blocking round trip per instruction; all
-            // instructions take the one connection of unacknowledged writes, so they stay in order
             Connector.Batch out = bus.unacknowledgedBatch();
-            out.send(Endpoints.deviceInstructions(), instruction);
+            for (DeviceInstructionMessage instruction : instructions) {
+                out.send(Endpoints.deviceInstructions(), instruction);
+            }
             out.execute();
         } catch (RuntimeException e) {
-            pending.remove(id);
-            sent.remove(id);
-            done.completeExceptionally(e);
+            for (DeviceInstructionMessage instruction : instructions) {
+                String id = idOf(instruction);
+                sent.remove(id);
+                CompletableFuture<DeviceInstructionResponse> done = pending.remove(id);
+                if (done != null) {
+                    done.completeExceptionally(e);
+                }
+            }
         }
-        return done;
+    }
+
+    private static String idOf(DeviceInstructionMessage instruction) {
+        return String.valueOf(instruction.metadata().get("device_instr_id"));
     }
 
     /** Stops waiting for an instruction (its scan was stopped). */

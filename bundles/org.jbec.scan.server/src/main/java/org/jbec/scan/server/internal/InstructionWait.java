@@ -22,13 +22,22 @@ final class InstructionWait implements InstructionStatus {
     private final List<CompletableFuture<DeviceInstructionResponse>> responses;
     private final Runnable checkpoint;
     private final InstructionTracker tracker;
+    /** Sends what the scan holds back for its next instruction: nothing is waited for unsent. */
+    private final Runnable beforeWaiting;
 
     InstructionWait(List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> responses,
             Runnable checkpoint, InstructionTracker tracker) {
+        this(ids, responses, checkpoint, tracker, () -> {
+        });
+    }
+
+    InstructionWait(List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> responses,
+            Runnable checkpoint, InstructionTracker tracker, Runnable beforeWaiting) {
         this.ids = ids;
         this.responses = responses;
         this.checkpoint = checkpoint;
         this.tracker = tracker;
+        this.beforeWaiting = beforeWaiting;
     }
 
     static InstructionWait none() {
@@ -43,11 +52,13 @@ final class InstructionWait implements InstructionStatus {
 
     @Override
     public boolean done() {
+        beforeWaiting.run();
         return responses.stream().allMatch(CompletableFuture::isDone);
     }
 
     @Override
     public void await() {
+        beforeWaiting.run();
         for (int i = 0; i < responses.size(); i++) {
             DeviceInstructionResponse response = awaitOne(i);
             if ("error".equals(response.status())) {

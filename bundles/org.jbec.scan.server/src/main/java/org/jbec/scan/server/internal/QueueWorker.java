@@ -141,23 +141,30 @@ final class QueueWorker {
         run.checkpoint();
         scan.prepare(run);
         if (isScan) {
-            run.checkpoint();
+            between(run);
             scan.open(run);
-            run.checkpoint();
+            between(run);
             scan.stage(run);
-            run.checkpoint();
+            between(run);
             scan.preScan(run);
         }
-        run.checkpoint();
+        between(run);
         scan.core(run);
         if (isScan) {
-            run.checkpoint();
+            between(run);
             scan.post(run);
-            run.checkpoint();
+            between(run);
             scan.unstage(run);
-            run.checkpoint();
+            between(run);
             scan.close(run);
         }
+        run.flushHeld();
+    }
+
+    /** Between two hooks: a read held for the next instruction goes out at the end of its hook; pause and stop are seen. */
+    private static void between(ScanRun run) {
+        run.flushHeld();
+        run.checkpoint();
     }
 
     /** A failure: the item is aborted as by a MAJOR alarm (queue paused, devices stopped), and the alarm raised. */

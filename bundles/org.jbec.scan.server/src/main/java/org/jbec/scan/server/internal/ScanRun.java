@@ -30,6 +30,9 @@ import org.jbec.scan.api.ScanRequest;
  */
 final class ScanRun implements ScanContext {
 
+    /** A read sent with the next instruction ({@link #readMonitoredWithNext}); only the queue's worker thread touches it. */
+    private DeviceInstructionMessage held;
+
     private static final String ON_EXCEPTION = "__on-exception";
 
     private final Connector bus;
@@ -169,6 +172,7 @@ final class ScanRun implements ScanContext {
 
     /** Ends the run's subscriptions. */
     void close() {
+        flushHeld();
         followers.values().forEach(ReadbackFollower::close);
         followers.clear();
     }
@@ -210,7 +214,7 @@ final class ScanRun implements ScanContext {
             parameter.put("value", target);
             send(device, "set", parameter, extra, ids, futures);
         });
-        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+        return waitFor(ids, futures);
     }
 
     @Override
@@ -221,6 +225,15 @@ final class ScanRun implements ScanContext {
 
     @Override
     public InstructionStatus readMonitored() {
+        return readMonitored(false);
+    }
+
+    @Override
+    public InstructionStatus readMonitoredWithNext() {
+        return readMonitored(true);
+    }
+
+    private InstructionStatus readMonitored(boolean withNext) {
         checkpoint();
         long point = pointId.getAndIncrement();
         List<String> devices = readout.monitored();
@@ -230,22 +243,53 @@ final class ScanRun implements ScanContext {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("point_id", point);
         extra.put("readout_priority", "monitored");
-        return watchedRead(devices, extra);
+        return watchedRead(devices, extra, withNext);
     }
 
-    private InstructionStatus watchedRead(List<String> devices, Map<String, Object> extra) {
-        List<String> ids = new ArrayList<>(1);
-        List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>(1);
-        send(devices, "read", new LinkedHashMap<>(), extra, ids, futures);
-        String id = ids.get(0);
-        readsInFlight.put(id, futures.get(0));
-        futures.get(0).whenComplete((response, error) -> {
+    private InstructionStatus watchedRead(List<String> devices, Map<String, Object> extra, boolean withNext) {
+        DeviceInstructionMessage instruction = instruction(devices, "read", new LinkedHashMap<>(), extra);
+        String id = String.valueOf(instruction.metadata().get("device_instr_id"));
+        CompletableFuture<DeviceInstructionResponse> future;
+        if (withNext) {
+            flushHeld();
+            future = tracker.register(instruction);
+            held = instruction;
+        } else {
+            future = dispatch(instruction);
+        }
+        readsInFlight.put(id, future);
+        future.whenComplete((response, error) -> {
             readsInFlight.remove(id);
             if (response != null && "error".equals(response.status())) {
                 failedRead.compareAndSet(null, InstructionWait.failure(response));
             }
         });
-        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+        return waitFor(new ArrayList<>(List.of(id)), List.of(future));
+    }
+
+    private InstructionWait waitFor(List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> futures) {
+        return new InstructionWait(ids, futures, this::checkpoint, tracker, this::flushHeld);
+    }
+
+    /**
+     * Sends an instruction, together with a read held back for it ({@link #readMonitoredWithNext}):
+     * one write for both, the read first.
+     */
+    private CompletableFuture<DeviceInstructionResponse> dispatch(DeviceInstructionMessage instruction) {
+        CompletableFuture<DeviceInstructionResponse> future = tracker.register(instruction);
+        DeviceInstructionMessage read = held;
+        held = null;
+        tracker.write(read == null ? List.of(instruction) : List.of(read, instruction));
+        return future;
+    }
+
+    /** Sends a read held back for the next instruction, if there is one (the scan waits, sleeps, pauses or ends a hook). */
+    void flushHeld() {
+        DeviceInstructionMessage read = held;
+        if (read != null) {
+            held = null;
+            tracker.write(List.of(read));
+        }
     }
 
     @Override
@@ -253,7 +297,7 @@ final class ScanRun implements ScanContext {
         checkpoint();
         List<String> devices = readout.baseline();
         return devices.isEmpty() ? InstructionWait.none()
-                : watchedRead(devices, new LinkedHashMap<>(Map.of("readout_priority", "baseline")));
+                : watchedRead(devices, new LinkedHashMap<>(Map.of("readout_priority", "baseline")), false);
     }
 
     /** Async devices one instruction each (they may take long), then the others in one. */
@@ -270,7 +314,7 @@ final class ScanRun implements ScanContext {
         if (!others.isEmpty()) {
             send(others, "stage", new LinkedHashMap<>(), Map.of(), ids, futures);
         }
-        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+        return waitFor(ids, futures);
     }
 
     @Override
@@ -315,13 +359,14 @@ final class ScanRun implements ScanContext {
             ids.add(id);
             reads.add(read);
         });
-        new InstructionWait(ids, reads, this::checkpoint, tracker).await();
+        waitFor(ids, reads).await();
         checkpoint();
         status.close(this);
     }
 
     @Override
     public void sleep(double seconds) {
+        flushHeld();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         while (true) {
             checkpoint();
@@ -345,9 +390,11 @@ final class ScanRun implements ScanContext {
         }
         RuntimeException read = failedRead.getAndSet(null);
         if (read != null) {
+            flushHeld();
             throw read;
         }
         if ("PAUSED".equals(item.status) && !item.stopped()) {
+            flushHeld(); // a read held for the next instruction goes out before the scan waits
             if (!pausedPublished && item.isScan) {
                 pausedPublished = true;
                 status.paused(this);
@@ -356,6 +403,7 @@ final class ScanRun implements ScanContext {
         }
         pausedPublished = false;
         if (item.stopped()) {
+            flushHeld();
             throw new ScanInterruptedException("queue item " + item.queueId + " was stopped: " + item.exit);
         }
     }
@@ -390,11 +438,18 @@ final class ScanRun implements ScanContext {
         List<String> ids = new ArrayList<>(1);
         List<CompletableFuture<DeviceInstructionResponse>> futures = new ArrayList<>(1);
         send(device, action, parameter, extra, ids, futures);
-        return new InstructionWait(ids, futures, this::checkpoint, tracker);
+        return waitFor(ids, futures);
     }
 
     private void send(Object device, String action, Map<String, Object> parameter, Map<String, Object> extra,
             List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> futures) {
+        DeviceInstructionMessage instruction = instruction(device, action, parameter, extra);
+        ids.add(String.valueOf(instruction.metadata().get("device_instr_id")));
+        futures.add(dispatch(instruction));
+    }
+
+    private DeviceInstructionMessage instruction(Object device, String action, Map<String, Object> parameter,
+            Map<String, Object> extra) {
         String id = UUID.randomUUID().toString();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("device_instr_id", id);
@@ -406,8 +461,7 @@ final class ScanRun implements ScanContext {
             metadata.put("queue_id", item.queueId + suffix);
         }
         metadata.putAll(extra);
-        ids.add(id);
-        futures.add(tracker.send(new DeviceInstructionMessage(metadata, device, action, parameter)));
+        return new DeviceInstructionMessage(metadata, device, action, parameter);
     }
 
     /** Devices this run owns now (for the stop request of an abort). */

@@ -112,6 +112,55 @@ class ScanPluginsSystemTest extends WithScanSystem {
         assertEquals(3L, system.awaitStatus(next, "closed").numMonitoredReadouts());
     }
 
+    /**
+     * A read held back for the scan's next instruction ({@code readMonitoredWithNext}) goes out when
+     * the scan sleeps, and when its hook ends, not only with the next instruction: here there is none,
+     * and the plugin's own work after the hook (a plain Java sleep) must not hold the reading back.
+     */
+    @Test
+    void aReadHeldForTheNextInstructionGoesOutWhenTheScanSleepsAndWhenItsHookEnds() throws Exception {
+        ScanDefinition lineScan = standard("line_scan");
+        system.withdraw(1);
+        system.offer(new ScanDefinition() {
+            @Override
+            public ScanDescription description() {
+                return lineScan.description();
+            }
+
+            @Override
+            public Scan create(ScanRequest request) {
+                return new Scan() {
+                    @Override
+                    public void core(ScanContext scan) {
+                        scan.readMonitoredWithNext();
+                        scan.sleep(2.0);
+                        scan.readMonitoredWithNext();
+                    }
+
+                    @Override
+                    public void post(ScanContext scan) {
+                        try {
+                            Thread.sleep(2000); // the plugin's own work, outside the scan context
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                };
+            }
+        });
+        system.awaitOffered("line_scan");
+        String rid = system.lineScan("samx", 0, 1, 2, Map.of(), "primary");
+        String scanId = system.awaitStatus(rid, "open").scanId();
+        long opened = System.nanoTime();
+        Await.until("point 0 while the scan sleeps", () -> system.segmentsOf(scanId).size() >= 1);
+        double first = (System.nanoTime() - opened) / 1e9;
+        Await.until("point 1 while the plugin works after its hook", () -> system.segmentsOf(scanId).size() >= 2);
+        double second = (System.nanoTime() - opened) / 1e9;
+        assertTrue(first < 1.5, "point 0 arrived " + first + " s after open, the scan slept 2 s after reading it");
+        assertTrue(second < 3.5, "point 1 arrived " + second + " s after open, the plugin worked until 4 s");
+        assertEquals("closed", system.awaitStatus(rid, "closed").status());
+    }
+
     @Test
     void aSnakedGridScanVisitsItsPointsFirstAxisFastest() throws Exception {
         Map<String, Object> bundles = new java.util.LinkedHashMap<>(); // in call order, as the client sends them

@@ -43,6 +43,15 @@ record Acquisition(double expTime, int framesPerTrigger, double settlingTime, do
      * collects the readings, and waiting here would add a bus round trip to every point.
      */
     void readout(ScanContext scan) {
+        readout(scan, false);
+    }
+
+    /**
+     * One readout, as {@link #readout(ScanContext)}; {@code withNext} for a step scan, whose next
+     * instruction (the move to its next point) follows at once: the read goes out with it, in one bus
+     * write. Not for scans that read while something moves (the read must go out when the motor is there).
+     */
+    void readout(ScanContext scan, boolean withNext) {
         pause(scan, settlingTime);
         long sent = clock.getAsLong();
         scan.trigger().await();
@@ -55,7 +64,11 @@ record Acquisition(double expTime, int framesPerTrigger, double settlingTime, do
             }
         }
         pause(scan, settlingTimeAfterTrigger);
-        scan.readMonitored();
+        if (withNext) {
+            scan.readMonitoredWithNext();
+        } else {
+            scan.readMonitored();
+        }
     }
 
     /** Sleeps only when there is something to wait for: a zero sleep would still be a pause checkpoint. */

@@ -83,7 +83,7 @@ abstract class StepScan implements Scan {
             }
             previous = point;
             for (int b = 0; b < acquisition.burst(); b++) {
-                acquisition.readout(scan);
+                acquisition.readout(scan, true);
             }
         }
     }
