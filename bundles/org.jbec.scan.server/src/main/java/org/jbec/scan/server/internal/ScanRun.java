@@ -151,6 +151,7 @@ final class ScanRun implements ScanContext {
 
     @Override
     public boolean awaitReadbackUpdate(String device, double timeoutSeconds) {
+        flushHeld(); // a wait: a read held for the next instruction goes out first
         ReadbackFollower follower = followers.computeIfAbsent(device, d -> new ReadbackFollower(bus, d));
         long end = System.nanoTime() + (long) (timeoutSeconds * 1e9);
         while (true) {
