@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.JedisPoolConfig;
-import redis.clients.jedis.Transaction;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
@@ -377,21 +376,19 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         return false;
     }
 
-    private void transaction(String what, Consumer<Transaction> commands) {
-        withJedis(what, jedis -> {
-            Transaction t = jedis.multi();
-            commands.accept(t);
-            t.exec();
-            return null;
-        });
+    /**
+     * A write of several commands as one MULTI/EXEC on a pooled connection, named by its endpoint when
+     * Redis is unreachable: the batch's commands, so single writes and batches send the same ones.
+     */
+    private Batch transaction(Endpoint<?> endpoint) {
+        return new ConnectorBatch(codec, commandObjects, commands -> writeAcknowledged(endpoint.key(), commands));
     }
 
     @Override
     public <M extends BecMessage> void setAndPublish(Endpoint<M> endpoint, M message, Duration expire) {
-        endpoint.check("set_and_publish", message);
-        byte[] key = Writes.key(endpoint.key());
-        byte[] payload = codec.encode(message);
-        transaction(endpoint.key(), t -> Writes.setAndPublish(t, key, payload, expire));
+        Batch t = transaction(endpoint);
+        t.setAndPublish(endpoint, message, expire);
+        t.execute();
     }
 
     @Override
@@ -411,28 +408,30 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
 
     @Override
     public <M extends BecMessage> void xadd(Endpoint<M> endpoint, M message, Limits limits) {
-        endpoint.check("xadd", message);
-        byte[] key = Writes.key(endpoint.key());
-        byte[] payload = codec.encode(message);
         if (limits.expire().isEmpty()) {
-            withJedis(endpoint.key(), jedis -> jedis.xadd(key, Writes.xaddParams(limits), Map.of(Writes.DATA_FIELD, payload)));
+            endpoint.check("xadd", message);
+            byte[] payload = codec.encode(message);
+            withJedis(endpoint.key(), jedis -> jedis.xadd(Writes.key(endpoint.key()), Writes.xaddParams(limits),
+                    Map.of(Writes.DATA_FIELD, payload)));
         } else {
-            transaction(endpoint.key(), t -> Writes.xadd(t, key, payload, limits));
+            Batch t = transaction(endpoint);
+            t.xadd(endpoint, message, limits);
+            t.execute();
         }
     }
 
     @Override
     public <M extends BecMessage> void lpush(Endpoint<M> endpoint, M message, Limits limits) {
-        endpoint.check("lpush", message);
-        byte[] payload = codec.encode(message);
-        transaction(endpoint.key(), t -> Writes.lpush(t, Writes.key(endpoint.key()), payload, limits));
+        Batch t = transaction(endpoint);
+        t.lpush(endpoint, message, limits);
+        t.execute();
     }
 
     @Override
     public <M extends BecMessage> void rpush(Endpoint<M> endpoint, M message, Limits limits) {
-        endpoint.check("rpush", message);
-        byte[] payload = codec.encode(message);
-        transaction(endpoint.key(), t -> Writes.rpush(t, Writes.key(endpoint.key()), payload, limits));
+        Batch t = transaction(endpoint);
+        t.rpush(endpoint, message, limits);
+        t.execute();
     }
 
     @Override
@@ -443,12 +442,12 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
 
     @Override
     public Batch batch() {
-        return new ConnectorBatch(codec, commandObjects, this::writeAcknowledged);
+        return new ConnectorBatch(codec, commandObjects, commands -> writeAcknowledged("batch", commands));
     }
 
     /** A batch as one MULTI/EXEC on a pooled connection, returning once Redis has answered. */
-    private void writeAcknowledged(List<redis.clients.jedis.CommandArguments> commands) {
-        withJedis("batch", jedis -> {
+    private void writeAcknowledged(String what, List<redis.clients.jedis.CommandArguments> commands) {
+        withJedis(what, jedis -> {
             Writes.transaction(jedis.getConnection(), commands);
             return null;
         });
@@ -477,7 +476,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
             return unacknowledged.write(commands);
         });
         if (!taken) {
-            writeAcknowledged(commands); // Redis refuses reply-less connections: wait for the reply after all
+            writeAcknowledged("batch", commands); // Redis refuses reply-less connections: wait for the reply after all
         }
     }
 

@@ -2,15 +2,12 @@ package org.jbec.bus.redis.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 
 import org.jbec.bus.api.Limits;
 
-import redis.clients.jedis.Transaction;
-import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.params.XAddParams;
 
-/** The Redis commands of BEC's write operations (bec-protocol.md §1.2), queued on a transaction. */
+/** Helpers for the Redis commands of BEC's write operations (bec-protocol.md §1.2); ConnectorBatch builds them. */
 final class Writes {
 
     static final byte[] DATA_FIELD = "data".getBytes(StandardCharsets.US_ASCII);
@@ -38,24 +35,6 @@ final class Writes {
         return key.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** MULTI; SET key payload [EX]; PUBLISH key payload; EXEC. */
-    static void setAndPublish(Transaction t, byte[] key, byte[] payload, Duration expire) {
-        if (expire == null) {
-            t.set(key, payload);
-        } else {
-            t.set(key, payload, SetParams.setParams().ex(seconds(expire)));
-        }
-        t.publish(key, payload);
-    }
-
-    static void set(Transaction t, byte[] key, byte[] payload, Duration expire) {
-        if (expire == null) {
-            t.set(key, payload);
-        } else {
-            t.set(key, payload, SetParams.setParams().ex(seconds(expire)));
-        }
-    }
-
     static XAddParams xaddParams(Limits limits) {
         XAddParams params = XAddParams.xAddParams();
         if (limits.maxLength() > 0) {
@@ -67,30 +46,6 @@ final class Writes {
             }
         }
         return params;
-    }
-
-    /** XADD key [MAXLEN [~] n] * data payload; [EXPIRE key ttl]. */
-    static void xadd(Transaction t, byte[] key, byte[] payload, Limits limits) {
-        t.xadd(key, xaddParams(limits), Map.of(DATA_FIELD, payload));
-        limits.expire().ifPresent(ttl -> t.expire(key, seconds(ttl)));
-    }
-
-    /** LPUSH; [LTRIM 0 n-1]; [EXPIRE]. */
-    static void lpush(Transaction t, byte[] key, byte[] payload, Limits limits) {
-        t.lpush(key, payload);
-        if (limits.maxLength() > 0) {
-            t.ltrim(key, 0, limits.maxLength() - 1);
-        }
-        limits.expire().ifPresent(ttl -> t.expire(key, seconds(ttl)));
-    }
-
-    /** RPUSH; [LTRIM -n -1]; [EXPIRE]. */
-    static void rpush(Transaction t, byte[] key, byte[] payload, Limits limits) {
-        t.rpush(key, payload);
-        if (limits.maxLength() > 0) {
-            t.ltrim(key, -limits.maxLength(), -1);
-        }
-        limits.expire().ifPresent(ttl -> t.expire(key, seconds(ttl)));
     }
 
     static long seconds(Duration d) {
