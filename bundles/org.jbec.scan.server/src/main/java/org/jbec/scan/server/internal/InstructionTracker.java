@@ -96,7 +96,8 @@ final class InstructionTracker implements AutoCloseable {
         }
     }
 
-    private static String idOf(DeviceInstructionMessage instruction) {
+    /** The instruction's {@code device_instr_id}. */
+    static String idOf(DeviceInstructionMessage instruction) {
         return String.valueOf(instruction.metadata().get("device_instr_id"));
     }
 

@@ -26,12 +26,6 @@ final class InstructionWait implements InstructionStatus {
     private final Runnable beforeWaiting;
 
     InstructionWait(List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> responses,
-            Runnable checkpoint, InstructionTracker tracker) {
-        this(ids, responses, checkpoint, tracker, () -> {
-        });
-    }
-
-    InstructionWait(List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> responses,
             Runnable checkpoint, InstructionTracker tracker, Runnable beforeWaiting) {
         this.ids = ids;
         this.responses = responses;
@@ -41,8 +35,9 @@ final class InstructionWait implements InstructionStatus {
     }
 
     static InstructionWait none() {
-        return new InstructionWait(List.of(), List.of(), () -> {
-        }, null);
+        Runnable nothing = () -> {
+        };
+        return new InstructionWait(List.of(), List.of(), nothing, null, nothing);
     }
 
     @Override

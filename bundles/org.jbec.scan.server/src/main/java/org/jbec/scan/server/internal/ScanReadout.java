@@ -100,12 +100,12 @@ final class ScanReadout {
         return new ArrayList<>(locks);
     }
 
-    /** Software-triggered devices among those owned. */
     /** Whether the session has software-triggered devices at all. */
     boolean anyTriggered() {
         return !softwareTriggered.isEmpty();
     }
 
+    /** Software-triggered devices among those owned. */
     List<String> triggered(Set<String> owned) {
         List<String> out = new ArrayList<>();
         for (String d : softwareTriggered) {

@@ -30,10 +30,10 @@ import org.jbec.scan.api.ScanRequest;
  */
 final class ScanRun implements ScanContext {
 
+    private static final String ON_EXCEPTION = "__on-exception";
+
     /** A read sent with the next instruction ({@link #readMonitoredWithNext}); only the queue's worker thread touches it. */
     private DeviceInstructionMessage held;
-
-    private static final String ON_EXCEPTION = "__on-exception";
 
     private final Connector bus;
     private final InstructionTracker tracker;
@@ -249,7 +249,7 @@ final class ScanRun implements ScanContext {
 
     private InstructionStatus watchedRead(List<String> devices, Map<String, Object> extra, boolean withNext) {
         DeviceInstructionMessage instruction = instruction(devices, "read", new LinkedHashMap<>(), extra);
-        String id = String.valueOf(instruction.metadata().get("device_instr_id"));
+        String id = InstructionTracker.idOf(instruction);
         CompletableFuture<DeviceInstructionResponse> future;
         if (withNext) {
             flushHeld();
@@ -445,7 +445,7 @@ final class ScanRun implements ScanContext {
     private void send(Object device, String action, Map<String, Object> parameter, Map<String, Object> extra,
             List<String> ids, List<CompletableFuture<DeviceInstructionResponse>> futures) {
         DeviceInstructionMessage instruction = instruction(device, action, parameter, extra);
-        ids.add(String.valueOf(instruction.metadata().get("device_instr_id")));
+        ids.add(InstructionTracker.idOf(instruction));
         futures.add(dispatch(instruction));
     }
 
