@@ -248,31 +248,38 @@ public final class FileWriterService {
 
     /** The baseline did not come: the file is written without it, and the operator hears of it. */
     private void writeWithoutBaseline(ScanCollector scan) {
-        if (scan.written) {
-            return;
-        }
         ScanStatusMessage end = scan.end();
-        alarms.raise(AlarmSeverity.MINOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
-                "Scan " + end.scanNumber() + ": the baseline of its devices " + end.readoutPriority().get("baseline")
-                        + " did not arrive within " + BASELINE_WAIT.toSeconds() + " s of the scan closing; the file"
-                        + " has no baseline values.",
-                "Scan " + end.scanNumber() + ": file written without its baseline", "FileWriterMissingBaseline", null),
-                Map.of("scan_id", end.scanId(), "scan_number", end.scanNumber()));
-        write(scan);
+        writeWithAlarm(scan, "Scan " + end.scanNumber() + ": the baseline of its devices "
+                + end.readoutPriority().get("baseline") + " did not arrive within " + BASELINE_WAIT.toSeconds()
+                + " s of the scan closing; the file has no baseline values.",
+                "Scan " + end.scanNumber() + ": file written without its baseline", "FileWriterMissingBaseline");
     }
 
     /** The wait for missing points is over: the file gets what arrived, and the operator hears of it. */
     private void writeAnyway(ScanCollector scan) {
+        ScanStatusMessage end = scan.end();
+        writeWithAlarm(scan, "Scan " + end.scanNumber() + ": only " + scan.pointsArrived() + " of "
+                + end.numMonitoredReadouts() + " points arrived within " + MISSING_POINTS_WAIT.toSeconds()
+                + " s; the file holds those.", "Scan " + end.scanNumber() + ": " + scan.pointsArrived() + " of "
+                + end.numMonitoredReadouts() + " points in the file", "FileWriterMissingPoints");
+    }
+
+    /**
+     * A bounded wait is over: unless written meanwhile, the file is written with what came and a MINOR
+     * alarm says what is missing. A scan without a number (a client may send that) still gets both.
+     */
+    private void writeWithAlarm(ScanCollector scan, String message, String compact, String type) {
         if (scan.written) {
             return;
         }
         ScanStatusMessage end = scan.end();
+        Map<String, Object> context = new java.util.LinkedHashMap<>();
+        context.put("scan_id", end.scanId());
+        if (end.scanNumber() != null) {
+            context.put("scan_number", end.scanNumber());
+        }
         alarms.raise(AlarmSeverity.MINOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
-                "Scan " + end.scanNumber() + ": only " + scan.pointsArrived() + " of " + end.numMonitoredReadouts()
-                        + " points arrived within " + MISSING_POINTS_WAIT.toSeconds() + " s; the file holds those.",
-                "Scan " + end.scanNumber() + ": " + scan.pointsArrived() + " of " + end.numMonitoredReadouts()
-                        + " points in the file", "FileWriterMissingPoints", null),
-                Map.of("scan_id", end.scanId(), "scan_number", end.scanNumber()));
+                message, compact, type, null), context);
         write(scan);
     }
 
