@@ -12,6 +12,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jbec.bench.CpuTime;
 import org.jbec.bus.api.MessageCodec;
 import org.jbec.bus.api.message.BecMessage;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
@@ -194,13 +195,13 @@ public final class ProtocolFloor {
                 }
             });
             runPoints(points / 5, out, sendRead, sendMove, moved, syncEvery32);
-            long cpu = processCpuNanos();
-            double redisCpu = redisCpuSeconds();
+            long cpu = CpuTime.jvmNanos();
+            double redisCpu = CpuTime.redisSeconds(redis.getPort());
             long start = System.nanoTime();
             runPoints(points, out, sendRead, sendMove, moved, syncEvery32);
             double wall = (System.nanoTime() - start) / 1e3 / points;
-            double jvm = (processCpuNanos() - cpu) / 1e3 / points;
-            Figures figures = new Figures(wall, jvm, (redisCpuSeconds() - redisCpu) * 1e6 / points);
+            double jvm = (CpuTime.jvmNanos() - cpu) / 1e3 / points;
+            Figures figures = new Figures(wall, jvm, (CpuTime.redisSeconds(redis.getPort()) - redisCpu) * 1e6 / points);
             subscription.unsubscribe();
             subscription.punsubscribe();
             return figures;
@@ -219,10 +220,6 @@ public final class ProtocolFloor {
         }
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     private static void runPoints(int points, ReplylessConnection out, List<CommandArguments> sendRead,
             List<CommandArguments> sendMove, Semaphore moved, Runnable syncEvery32) throws InterruptedException {
@@ -247,17 +244,6 @@ public final class ProtocolFloor {
                 String.valueOf(instruction.metadata().get("device_instr_id")), null, null);
     }
 
-    private double redisCpuSeconds() {
-        double total = 0;
-        try (Jedis jedis = new Jedis(redis)) {
-            for (String line : jedis.info("cpu").split("\r?\n")) {
-                if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                    total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        }
-        return total;
-    }
 
     /** One line for the bench output. */
     public static String describe(Figures f) {

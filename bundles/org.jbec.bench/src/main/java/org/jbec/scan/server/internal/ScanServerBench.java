@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.HdrHistogram.Histogram;
+import org.jbec.bench.CpuTime;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.message.ScanStatusMessage;
 import org.jbec.test.support.PrivateRedis;
@@ -43,17 +44,17 @@ public final class ScanServerBench {
             double set = roundTrip(system, "set", 1_000);
             double read = roundTrip(system, "read", 1_000);
             Map<String, Long> before = commandCounts(redis.port());
-            double redisCpuBefore = redisCpuSeconds(redis.port());
-            long jvmCpuBefore = jvmCpuNanos();
+            double redisCpuBefore = CpuTime.redisSeconds(redis.port());
+            long jvmCpuBefore = CpuTime.jvmNanos();
             long switchesBefore = contextSwitches();
             Map<String, Long> threadsBefore = threadCpuNanos();
             Map<String, Long> tasksBefore = taskCpuTicks();
             double linePerPoint = run(system, redis, "line_scan " + lineSteps + " points", () -> line(system, lineSteps));
-            double jvmCpuPerPoint = (jvmCpuNanos() - jvmCpuBefore) / 1e3 / lineSteps;
+            double jvmCpuPerPoint = (CpuTime.jvmNanos() - jvmCpuBefore) / 1e3 / lineSteps;
             double switchesPerPoint = (contextSwitches() - switchesBefore) / (double) lineSteps;
             Map<String, Long> threadsAfter = threadCpuNanos();
             Map<String, Long> tasksAfter = taskCpuTicks();
-            double redisCpuPerPoint = (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
+            double redisCpuPerPoint = (CpuTime.redisSeconds(redis.port()) - redisCpuBefore) * 1e6 / lineSteps;
             Map<String, Long> after = commandCounts(redis.port());
             double gridPerPoint = run(system, redis, "grid_scan " + gridSide + "x" + gridSide, () -> grid(system, gridSide));
             // this machine's speed changes by up to half between scans a minute apart: four more of each,
@@ -130,9 +131,9 @@ public final class ScanServerBench {
     /** Runs a submitted scan to its last segment; prints and returns ms per point. */
     private static double run(ScanSystem system, PrivateRedis redis, String name, java.util.function.Supplier<String> submit)
             throws InterruptedException {
-        long jvmCpuBefore = jvmCpuNanos();
+        long jvmCpuBefore = CpuTime.jvmNanos();
         long switchesBefore = contextSwitches();
-        double redisCpuBefore = redisCpuSeconds(redis.port());
+        double redisCpuBefore = CpuTime.redisSeconds(redis.port());
         long submitted = System.nanoTime();
         String rid = submit.get();
         ScanStatusMessage closed = awaitClosed(system, rid);
@@ -153,8 +154,8 @@ public final class ScanServerBench {
         System.out.printf(Locale.ROOT, "%-26s %6d points: %8.0f ms end to end, %.3f ms/point (open→closed %.0f ms);"
                 + " per point: JVM CPU %.0f µs, Redis CPU %.0f µs, %.1f context switches%n",
                 name, points, (done - submitted) / 1e6, perPoint, (closed.timestamp() - open.timestamp()) * 1e3,
-                (jvmCpuNanos() - jvmCpuBefore) / 1e3 / points,
-                (redisCpuSeconds(redis.port()) - redisCpuBefore) * 1e6 / points,
+                (CpuTime.jvmNanos() - jvmCpuBefore) / 1e3 / points,
+                (CpuTime.redisSeconds(redis.port()) - redisCpuBefore) * 1e6 / points,
                 (contextSwitches() - switchesBefore) / (double) points);
         return perPoint;
     }
@@ -194,10 +195,6 @@ public final class ScanServerBench {
         return h.getValueAtPercentile(50) / 1e3;
     }
 
-    private static long jvmCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 
     /**
      * CPU time of the live threads, summed by name with numbers dropped (a pool's threads together).
@@ -259,18 +256,6 @@ public final class ScanServerBench {
         return total;
     }
 
-    /** used_cpu_sys + used_cpu_user of the Redis server, in seconds. */
-    private static double redisCpuSeconds(int port) {
-        double total = 0;
-        try (Jedis jedis = new Jedis("127.0.0.1", port)) {
-            for (String line : jedis.info("cpu").split("\r?\n")) {
-                if (line.startsWith("used_cpu_sys:") || line.startsWith("used_cpu_user:")) {
-                    total += Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
-                }
-            }
-        }
-        return total;
-    }
 
     private static Map<String, Long> commandCounts(int port) {
         Map<String, Long> counts = new java.util.TreeMap<>();

@@ -41,7 +41,7 @@ public final class MsgpackCodec implements MessageCodec {
     private static final class Packing {
         final ReusableOutput output = new ReusableOutput();
         final MessagePacker packer = MessagePack.newDefaultPacker(output);
-        final byte[] strings = new byte[256];
+        final byte[] stringScratch = new byte[256];
     }
 
     private static final class Unpacking {
@@ -55,7 +55,7 @@ public final class MsgpackCodec implements MessageCodec {
         Packing packing = packings.get();
         packing.output.reset();
         try {
-            new MsgpackEncoder(packing.packer, packing.strings).write(value);
+            new MsgpackEncoder(packing.packer, packing.stringScratch).write(value);
             packing.packer.flush();
             return packing.output.toByteArray();
         } catch (IOException e) {

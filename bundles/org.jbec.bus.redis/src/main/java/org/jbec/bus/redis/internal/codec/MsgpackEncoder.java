@@ -35,10 +35,6 @@ final class MsgpackEncoder {
     /** ASCII strings are copied here instead of through String.getBytes, a fresh array each time. */
     private final byte[] scratch;
 
-    MsgpackEncoder(MessagePacker out) {
-        this(out, new byte[256]);
-    }
-
     /** @param scratch the calling thread's buffer for short strings, kept between messages */
     MsgpackEncoder(MessagePacker out, byte[] scratch) {
         this.out = out;
