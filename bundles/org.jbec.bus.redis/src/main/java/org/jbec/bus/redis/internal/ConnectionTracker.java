@@ -1,23 +1,98 @@
 package org.jbec.bus.redis.internal;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.jbec.bus.api.ConnectionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Combines the readers' up/down reports into one state. */
+/**
+ * Combines the readers' up/down reports into one state. One Redis restart must be one outage:
+ * services act on every RECONNECTING (the scan server may abort the running scan), and the readers
+ * notice a restart at different times (the pub/sub reader at once, the stream reader when it next
+ * reads). So when one reader loses its connection, every other one must prove its own (a round trip
+ * begun after the loss) before the bus counts as connected again; one whose connection is dead
+ * fails that proof, reconnects, and is part of the same outage.
+ */
 final class ConnectionTracker {
+
+    /** One reader's standing: connected, asked to prove it, or reconnecting. */
+    private enum Standing { UP, PROVING, DOWN }
+
+    /** A reader's reports, and the hook through which it is asked for a proof. */
+    final class Part implements PubSubLoop.Listener {
+        private final String name;
+        private volatile LongConsumer prover = request -> { };
+        private Standing standing = Standing.DOWN;
+        private long request;
+
+        private Part(String name) {
+            this.name = name;
+        }
+
+        /**
+         * How to ask this reader for a proof: it starts a round trip on its connection and reports
+         * {@link #proven} with the request number once Redis answered; a failure shows as
+         * {@link #down}. Must not block.
+         */
+        void proveWith(LongConsumer prover) {
+            this.prover = prover;
+        }
+
+        @Override
+        public void up() {
+            synchronized (ConnectionTracker.this) {
+                standing = Standing.UP;
+            }
+            update(null);
+        }
+
+        @Override
+        public void down(String reason) {
+            List<Part> toProve = new ArrayList<>();
+            synchronized (ConnectionTracker.this) {
+                standing = Standing.DOWN;
+                for (Part other : parts) {
+                    // a proof still under way may have begun before this loss: ask again
+                    if (other != this && other.standing != Standing.DOWN) {
+                        other.standing = Standing.PROVING;
+                        other.request = ++requests;
+                        toProve.add(other);
+                    }
+                }
+                update(reason);
+            }
+            for (Part p : toProve) {
+                p.prover.accept(p.request);
+            }
+        }
+
+        @Override
+        public void proven(long request) {
+            synchronized (ConnectionTracker.this) {
+                if (standing == Standing.PROVING && this.request == request) {
+                    standing = Standing.UP;
+                }
+            }
+            update(null);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     private final Dispatcher dispatcher;
     private final String address;
     private final Runnable beforeReconnected;
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
-    private final Set<String> up = ConcurrentHashMap.newKeySet();
-    private final Set<String> parts = ConcurrentHashMap.newKeySet();
+    private final List<Part> parts = new CopyOnWriteArrayList<>();
+    private long requests;
     private volatile ConnectionState state = ConnectionState.RECONNECTING;
     /** When the bus last lost Redis (or started without it); meaningless while CONNECTED. */
     private volatile long downSinceNanos = System.nanoTime();
@@ -29,28 +104,18 @@ final class ConnectionTracker {
         this.beforeReconnected = beforeReconnected;
     }
 
-    PubSubLoop.Listener part(String name) {
-        parts.add(name);
-        return new PubSubLoop.Listener() {
-            @Override
-            public void up() {
-                up.add(name);
-                update(null);
-            }
-
-            @Override
-            public void down(String reason) {
-                up.remove(name);
-                update(reason);
-            }
-        };
+    Part part(String name) {
+        Part part = new Part(name);
+        parts.add(part);
+        return part;
     }
 
     private synchronized void update(String reason) {
         if (state == ConnectionState.CLOSED) {
             return;
         }
-        ConnectionState next = up.containsAll(parts) ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING;
+        boolean allUp = parts.stream().allMatch(p -> p.standing == Standing.UP);
+        ConnectionState next = allUp ? ConnectionState.CONNECTED : ConnectionState.RECONNECTING;
         if (next != state) {
             if (next == ConnectionState.CONNECTED) {
                 beforeReconnected.run();
@@ -66,6 +131,15 @@ final class ConnectionTracker {
             }
             listeners.forEach(l -> dispatcher.run(l, next));
         }
+    }
+
+    /**
+     * Whether every reader but {@code exempt} is connected and {@code exempt} has not lost its
+     * connection (it may be asked to prove it).
+     */
+    synchronized boolean connectedBut(Part exempt) {
+        return state != ConnectionState.CLOSED && exempt.standing != Standing.DOWN
+                && parts.stream().allMatch(p -> p == exempt || p.standing == Standing.UP);
     }
 
     synchronized void closed() {

@@ -93,6 +93,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
     private final MessageCodec codec = new MsgpackCodec();
     private final Dispatcher dispatcher = new Dispatcher(codec, "jbec-bus-dispatch");
     private final ConnectionTracker tracker;
+    private final ConnectionTracker.Part pubsubPart;
     private final PubSubLoop pubsub;
     private final StreamReader streams;
     private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
@@ -120,10 +121,14 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
             pool.clear();
             unacknowledged.disconnect();
         });
+        this.pubsubPart = tracker.part("pubsub");
+        ConnectionTracker.Part streamsPart = tracker.part("streams");
         this.pubsub = new PubSubLoop(redis, dispatcher,
-                new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("pubsub"));
+                new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), pubsubPart);
         this.streams = new StreamReader(redis, dispatcher,
-                new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), tracker.part("streams"));
+                new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), streamsPart);
+        pubsubPart.proveWith(pubsub::prove);
+        streamsPart.proveWith(streams::prove);
         if (acl) {
             readers.execute(this::provisionAcl); // before the readers log in (they retry until it is done)
         }
@@ -339,7 +344,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
      */
     private <T> T throughOutage(String what, java.util.function.Supplier<T> attempt) {
         long deadline = -1;
-        if (tracker.state() == ConnectionState.RECONNECTING) {
+        if (tracker.state() == ConnectionState.RECONNECTING && !connectedForCaller()) {
             // Redis may answer again before the readers resubscribed: a message published now would
             // miss this connector's own subscribers
             deadline = tracker.downSinceNanos() + outageWaitNanos;
@@ -361,12 +366,22 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         }
     }
 
+    /**
+     * Whether the caller may use Redis: the bus is connected, or the caller is a callback on the
+     * pub/sub reader, which cannot answer the proof of its own connection while it runs (see
+     * {@link ConnectionTracker}), and every other reader is connected.
+     */
+    private boolean connectedForCaller() {
+        return tracker.state() == ConnectionState.CONNECTED
+                || (pubsub.isReaderThread() && tracker.connectedBut(pubsubPart));
+    }
+
     /** Waits until the readers report the bus connected; false at the deadline or when closed. */
     private boolean awaitConnected(long deadline) {
         try {
             do {
                 Thread.sleep(50); // the readers' reconnect loop flips the state; nothing to block on here
-                if (tracker.state() == ConnectionState.CONNECTED) {
+                if (connectedForCaller()) {
                     return true;
                 }
             } while (System.nanoTime() < deadline && tracker.state() != ConnectionState.CLOSED);

@@ -36,6 +36,9 @@ final class PubSubLoop implements Runnable {
         void up();
 
         void down(String reason);
+
+        /** Redis answered the round trip asked for by {@code request} on the connection that is up. */
+        void proven(long request);
     }
 
     private final Logger logger = LoggerFactory.getLogger(PubSubLoop.class);
@@ -50,6 +53,8 @@ final class PubSubLoop implements Runnable {
     private final Map<String, List<Consumer<BusEvent>>> patterns = new ConcurrentHashMap<>();
     private final Object commandLock = new Object();
     private final Map<String, CompletableFuture<Void>> confirmations = new ConcurrentHashMap<>();
+    /** Proof requests whose PING is on the wire, in the order Redis answers them. */
+    private final java.util.Queue<Long> pings = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile Subscriber active;
     /** The thread reading the connection: callbacks may run on it, and it cannot wait for itself. */
     private volatile Thread readerThread;
@@ -68,6 +73,7 @@ final class PubSubLoop implements Runnable {
             try (Jedis jedis = redis.newConnection()) {
                 readerThread = Thread.currentThread();
                 Subscriber subscriber = new Subscriber();
+                pings.clear();
                 active = subscriber;
                 jedis.subscribe(subscriber, control); // blocks until unsubscribed or broken
             } catch (JedisException | IllegalStateException e) {
@@ -103,7 +109,7 @@ final class PubSubLoop implements Runnable {
             }
         }
         // a callback running on the reader thread would wait for a confirmation only it can read
-        if (confirmed != null && Thread.currentThread() != readerThread) {
+        if (confirmed != null && !isReaderThread()) {
             try {
                 confirmed.get(redis.timeoutMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException | ExecutionException e) {
@@ -136,6 +142,29 @@ final class PubSubLoop implements Runnable {
                 }
             }
         }
+    }
+
+    /**
+     * Proves the connection: a PING on it, answered in order with what it receives; the answer
+     * reports {@link Listener#proven}. On a dead connection the reader fails and reconnects instead.
+     */
+    void prove(long request) {
+        synchronized (commandLock) {
+            Subscriber s = active;
+            if (s == null || !s.isSubscribed()) {
+                return; // reconnecting: it reports up once it has resubscribed
+            }
+            pings.add(request);
+            try {
+                s.ping();
+            } catch (JedisException e) {
+                logger.debug("Pub/sub connection to {} failed its proof", redis, e);
+            }
+        }
+    }
+
+    boolean isReaderThread() {
+        return Thread.currentThread() == readerThread;
     }
 
     void close() {
@@ -207,6 +236,14 @@ final class PubSubLoop implements Runnable {
                 restored = true;
                 backoff.reset();
                 listener.up();
+            }
+        }
+
+        @Override
+        public void onPong(byte[] pattern) {
+            Long request = pings.poll();
+            if (request != null) {
+                listener.proven(request);
             }
         }
 

@@ -45,6 +45,9 @@ final class StreamReader implements Runnable {
     private final List<StreamSub> subs = new CopyOnWriteArrayList<>();
     private final Object wakeup = new Object();
     private volatile boolean closed;
+    /** The newest proof request and the newest one answered (see {@link #prove}). */
+    private volatile long proofAsked;
+    private long proofGiven;
 
     StreamReader(RedisEndpoint redis, Dispatcher dispatcher, Backoff backoff, PubSubLoop.Listener listener) {
         this.redis = redis;
@@ -70,9 +73,11 @@ final class StreamReader implements Runnable {
             try (Jedis jedis = redis.newConnection()) {
                 reconcile(jedis);
                 backoff.reset();
+                proofGiven = proofAsked; // a new connection is its own proof
                 listener.up();
                 while (!closed) {
                     readOnce(jedis);
+                    proveIfAsked(jedis);
                 }
             } catch (JedisException | IllegalStateException e) {
                 if (!closed) {
@@ -83,6 +88,26 @@ final class StreamReader implements Runnable {
                 listener.down("stream connection to " + redis + " lost");
                 backoff.pause();
             }
+        }
+    }
+
+    /**
+     * Asks for a proof of this reader's connection: after its current read (at most its block time),
+     * a PING; its answer reports {@link PubSubLoop.Listener#proven}.
+     */
+    void prove(long request) {
+        proofAsked = request;
+        synchronized (wakeup) {
+            wakeup.notifyAll();
+        }
+    }
+
+    private void proveIfAsked(Jedis jedis) {
+        long asked = proofAsked;
+        if (asked != proofGiven) {
+            jedis.ping(); // begun after the request: it proves the connection as it is now
+            proofGiven = asked;
+            listener.proven(asked);
         }
     }
 
@@ -106,7 +131,9 @@ final class StreamReader implements Runnable {
         if (subs.isEmpty()) {
             synchronized (wakeup) {
                 try {
-                    wakeup.wait(200);
+                    if (proofAsked == proofGiven) {
+                        wakeup.wait(200);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     closed = true;
