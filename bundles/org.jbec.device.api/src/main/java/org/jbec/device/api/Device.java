@@ -85,6 +85,19 @@ public interface Device {
         return DeviceStatus.done(name() + " kickoff");
     }
 
+    /**
+     * Whether every call of this device returns at once: no I/O, no waiting for another thread or for
+     * time (a move or trigger that takes time returns a pending {@link DeviceStatus} and finishes it
+     * from elsewhere). The device server then runs a scan's reads and sets of it on the thread that
+     * received them from the bus, which saves a thread hand-off per instruction; the time spent
+     * there delays every message of the process, so a device that is unsure must answer false (the
+     * default). Simulated devices answer true. A device whose calls take longer there than a few
+     * milliseconds loses the privilege for good, with an alarm naming it.
+     */
+    default boolean nonBlocking() {
+        return false;
+    }
+
     /** Stops whatever the device is doing (its sub-devices too); must not throw for a device that does nothing. */
     default void stop() {
         subDevices().values().forEach(Device::stop);

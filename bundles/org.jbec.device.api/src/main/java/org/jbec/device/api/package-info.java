@@ -6,7 +6,7 @@
  * {@link org.jbec.device.api.DeviceFactory} services, one per class, under BEC's class names.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.jbec.device.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -31,8 +31,8 @@ import redis.clients.jedis.Protocol;
  * The reference for the scan figures: a line-scan point's Redis traffic and thread hand-offs with
  * nothing else. The same commands per point on the same connections (instructions and answers on
  * one reply-less connection, one pub/sub reader for instructions, answers and readings), the same
- * pre-encoded payloads, the same threads (scan worker, bus reader, device thread) handing over the
- * same way, but no decoding, no device, no scan logic. What a point costs beyond this is jBEC's
+ * pre-encoded payloads, the same threads (scan worker, bus reader, and a device thread where the
+ * device server uses one) handing over the same way, but no decoding, no device, no scan logic. What a point costs beyond this is jBEC's
  * own work; this much no implementation of the protocol with these threads avoids on this machine.
  */
 public final class ProtocolFloor {
@@ -70,15 +70,12 @@ public final class ProtocolFloor {
         return new CommandArguments(Protocol.Command.SET).add(key).add(payload);
     }
 
-    /** Runs {@code points} points after a warm-up of a fifth as many, with jBEC's threads. */
-    public Figures run(int points) throws Exception {
-        return run(points, true);
-    }
-
     /**
+     * Runs {@code points} points after a warm-up of a fifth as many.
+     *
      * @param deviceThread whether the reader hands each instruction to a device thread, as jBEC's
-     *        device server does (device calls may block); false answers on the reader itself, to
-     *        show what that hand-off costs
+     *        device server does for devices whose calls may block; false answers on the reader
+     *        itself, as it does for devices that promise to return at once (the simulated ones)
      */
     public Figures run(int points, boolean deviceThread) throws Exception {
         Map<String, Object> metadata = new LinkedHashMap<>();

@@ -38,7 +38,7 @@ public final class ScanServerBench {
             // here and after the scans (the machine's speed drifts); not just before a measured scan, which
             // then ran slower in 8 runs of 8 (0.32-0.58 ms/point; the JIT re-profiling the Jedis code both use?)
             org.jbec.bus.redis.internal.ProtocolFloor floor = new org.jbec.bus.redis.internal.ProtocolFloor(redis.port());
-            var floorBefore = floor.run(lineSteps);
+            var floorBefore = floor.run(lineSteps, false); // the device server's path for simulated devices
             run(system, redis, "warm-up grid_scan", () -> grid(system, gridSide / 2));
             run(system, redis, "warm-up line_scan", () -> line(system, lineSteps));
             double set = roundTrip(system, "set", 1_000);
@@ -69,8 +69,8 @@ public final class ScanServerBench {
             }
             java.util.Arrays.sort(lines);
             java.util.Arrays.sort(grids);
-            var floorAfter = floor.run(lineSteps);
-            var floorWithoutHandOff = floor.run(lineSteps, false);
+            var floorAfter = floor.run(lineSteps, false);
+            var floorWithHandOff = floor.run(lineSteps, true);
             System.out.printf(Locale.ROOT, "median of five: line %.3f ms/point (best %.3f), grid %.3f ms/point "
                     + "(best %.3f); first line scan after start %.3f ms/point%n", lines[2], lines[0], grids[2], grids[0],
                     cold);
@@ -84,9 +84,9 @@ public final class ScanServerBench {
                     + "hand-offs, no decoding, device or scan work): before the scans %s, after %s; "
                     + "line median / floor = %.2f%n", org.jbec.bus.redis.internal.ProtocolFloor.describe(floorBefore),
                     org.jbec.bus.redis.internal.ProtocolFloor.describe(floorAfter), lines[2] * 1e3 / floorMicros);
-            System.out.printf(Locale.ROOT, "protocol floor with the device answers written on the bus reader (no "
-                    + "hand-off to a device thread): %s%n",
-                    org.jbec.bus.redis.internal.ProtocolFloor.describe(floorWithoutHandOff));
+            System.out.printf(Locale.ROOT, "protocol floor with a hand-off to a device thread per instruction (the "
+                    + "path of devices that may block): %s%n",
+                    org.jbec.bus.redis.internal.ProtocolFloor.describe(floorWithHandOff));
             StringBuilder perPoint = new StringBuilder("Redis commands per line-scan point:");
             after.forEach((command, calls) -> {
                 double delta = (calls - before.getOrDefault(command, 0L)) / (double) lineSteps;

@@ -58,6 +58,7 @@ final class DeviceBuilder {
                     Duration.ofMillis((long) (md.config.connectionTimeout() * 1000)),
                     () -> factory.create(new Context(md, config)));
             md.device = device;
+            md.blockedTheBus = false; // a new build (a class update, say) gets its chance again
             md.problem = "";
             if (md.lastSetpoint != null && device instanceof Positioner p) {
                 p.move(md.lastSetpoint); // restored after a class update

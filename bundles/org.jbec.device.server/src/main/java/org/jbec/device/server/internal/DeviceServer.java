@@ -96,8 +96,18 @@ public final class DeviceServer {
         this.publisher = new DevicePublisher(bus);
         this.builder = new DeviceBuilder(bus, factories, devices, publisher, alarms, work, timer);
         this.watch = new InstructionWatch(bus, work);
-        this.executor = new InstructionExecutor(bus, devices::get, publisher, watch,
-                (device, e) -> alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage()));
+        this.executor = new InstructionExecutor(bus, devices::get, publisher, watch, new InstructionExecutor.DeviceAlarms() {
+            @Override
+            public void readFailed(String device, org.jbec.device.api.DeviceException e) {
+                alarms.raise(AlarmSeverity.WARNING, device, "DeviceReadError", e.getMessage());
+            }
+
+            @Override
+            public void blockedTheBus(String device, String message) {
+                logger.warn(message);
+                alarms.raise(AlarmSeverity.WARNING, device, "DeviceBlockedBus", message);
+            }
+        });
         // one tick for both: the readback flush and the watch over instructions' device calls
         timer.scheduleWithFixedDelay(this::tick, 10, 10, TimeUnit.MILLISECONDS);
         // loading talks to Redis and builds devices: never on the activation thread
@@ -137,8 +147,14 @@ public final class DeviceServer {
         }
         subscriptions.add(bus.subscribe(Endpoints.deviceInstructions(), event -> {
             if (event.value() instanceof DeviceInstructionMessage instruction) {
-                requestOrder.submit(instruction, done -> guarded("instruction", () -> executor.execute(instruction, done))
-                        .run());
+                requestOrder.submit(instruction, executor.mayRunOnBusThread(instruction), (done, onBusThread) -> {
+                    try {
+                        return executor.execute(instruction, done, onBusThread ? work : null);
+                    } catch (RuntimeException e) {
+                        logger.error("instruction failed", e);
+                        return true;
+                    }
+                });
             } else {
                 logger.warn("Ignored a {} on {}: not a DeviceInstructionMessage", describe(event.value()), event.topic());
             }

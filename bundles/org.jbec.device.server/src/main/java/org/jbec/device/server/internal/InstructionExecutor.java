@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -14,14 +13,9 @@ import org.jbec.bus.api.Connector;
 import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.message.DeviceInstructionResponse;
-import org.jbec.bus.api.message.DeviceRPCMessage;
-import org.jbec.bus.api.message.DeviceStatusMessage;
 import org.jbec.bus.api.message.ErrorInfo;
 import org.jbec.device.api.Device;
 import org.jbec.device.api.DeviceException;
-import org.jbec.device.api.DeviceStatus;
-import org.jbec.device.api.Positioner;
-import org.jbec.device.api.Signal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,27 +34,68 @@ final class InstructionExecutor {
     private final DevicePublisher publisher;
     private final InstructionWatch watch;
     private final RecentInstructions recent = new RecentInstructions();
-    /** Reports a failed read (a WARNING alarm in the server). */
-    private final java.util.function.BiConsumer<String, DeviceException> alarms;
+    private final DeviceAlarms alarms;
+    private final DeviceActions actions;
+
+    /**
+     * A device call longer than this on the bus thread breaks its device's promise to return at once
+     * ({@link Device#nonBlocking()}) even when it was never seen waiting (a device that reads a socket
+     * itself); a scan point's calls of a simulated device take microseconds, but this machine's
+     * stalls (GC pauses, slow phases of a virtual machine) reached tens of milliseconds: a budget of
+     * 20 ms demoted the simulated motor of a benchmark within minutes.
+     */
+    static final Duration BUS_THREAD_BUDGET = Duration.ofMillis(250);
+
+    /** What the executor reports to the operator (alarms in the server). */
+    interface DeviceAlarms {
+        /** A read failed (before its onFailure policy acts). */
+        void readFailed(String device, DeviceException e);
+
+        /** A device that promised to return at once held the bus thread too long. */
+        void blockedTheBus(String device, String message);
+    }
 
     InstructionExecutor(Connector bus, Function<String, ManagedDevice> devices, DevicePublisher publisher,
-            InstructionWatch watch, java.util.function.BiConsumer<String, DeviceException> alarms) {
+            InstructionWatch watch, DeviceAlarms alarms) {
         this.bus = bus;
         this.devices = devices;
         this.publisher = publisher;
         this.watch = watch;
         this.alarms = alarms;
+        this.actions = new DeviceActions(bus, publisher, alarms);
+    }
+
+    /**
+     * Whether an instruction may run on the thread that received it from the bus: a scan's read or
+     * set whose devices all promised to return at once (and kept that promise so far).
+     */
+    boolean mayRunOnBusThread(DeviceInstructionMessage instruction) {
+        String action = instruction.action();
+        if (!"read".equals(action) && !"set".equals(action)) {
+            return false;
+        }
+        List<String> names = names(instruction.device());
+        for (String name : names) {
+            ManagedDevice md = devices.apply(name.split("\\.")[0]);
+            if (md == null || !md.mayRunOnBusThread()) {
+                return false;
+            }
+        }
+        return !names.isEmpty();
     }
 
     /**
      * Runs an instruction on the calling thread.
      *
      * @param done lets the request's later instructions go: called when the devices are released
+     * @param offload null on a device thread; on the bus thread, where the instruction goes on when
+     *        it would have to wait (a move still under way, a device whose class is being updated)
+     * @return false when it went on on {@code offload}, which then calls {@code done}
      */
-    void execute(DeviceInstructionMessage instruction, Runnable done) {
+    boolean execute(DeviceInstructionMessage instruction, Runnable done, java.util.concurrent.Executor offload) {
         List<String> names = names(instruction.device());
         if (names.isEmpty()) {
-            return; // BEC ignores instructions without devices, without any response
+            return true; // BEC ignores instructions without devices, without any response
         }
         String id = String.valueOf(instruction.metadata().getOrDefault("device_instr_id", ""));
         var repeat = recent.begin(repeatKey(instruction, id));
@@ -73,26 +108,42 @@ final class InstructionExecutor {
                     logger.warn("repeated answer to instruction {} not sent: {}", id, e.getMessage());
                 }
             });
-            return;
+            return true;
         }
         List<ManagedDevice> wanted = new ArrayList<>();
         for (String name : names) {
             ManagedDevice md = devices.apply(name.split("\\.")[0]);
             if (md == null) {
                 respondError(instruction, id, name, "DeviceError", "There is no device with the name " + name + ".");
-                return;
+                return true;
             }
             if (!md.config.enabled() && !instruction.action().equals("rpc")) {
                 respondError(instruction, id, name, "DisabledDeviceError", "Device " + name + " is disabled.");
-                return;
+                return true;
             }
             wanted.add(md);
         }
+        return claimAndRun(instruction, id, names, wanted, done, offload);
+    }
+
+    private boolean claimAndRun(DeviceInstructionMessage instruction, String id, List<String> names,
+            List<ManagedDevice> wanted, Runnable done, java.util.concurrent.Executor offload) {
         List<ManagedDevice> targets = new ArrayList<>();
         while (true) {
             int refused = claimAll(wanted, targets);
             if (refused < 0) {
                 break;
+            }
+            if (offload != null) {
+                // waiting for a class to come back is no work for the bus thread
+                offload.execute(() -> {
+                    try {
+                        claimAndRun(instruction, id, names, wanted, done, null);
+                    } finally {
+                        done.run();
+                    }
+                });
+                return false;
             }
             // nothing is held while waiting: a class leaving tears its devices down one by one, and
             // one of ours may be next in line
@@ -101,19 +152,51 @@ final class InstructionExecutor {
                 respondError(instruction, id, names.get(refused), "DeviceNotConnectedError", "Device "
                         + names.get(refused) + " is not available: " + md.problem
                         + (md.classLeftNanos != 0 ? " (it did not return within " + CLASS_RETURN.toSeconds() + " s)" : ""));
-                return;
+                return true;
             }
         }
         InstructionWatch.Run watched = watch.begin(new Answers(instruction, id, names), () -> {
             targets.forEach(ManagedDevice::release);
             done.run();
-        });
+        }, offload != null);
+        boolean ended = true;
         try {
-            run(instruction, names, targets, id, watched);
+            ended = run(instruction, names, targets, id, watched, offload);
         } catch (InstructionWatch.TakenOver answeredByTheWatch) {
             // the call overran its limit and the watch answered; this thread only now got out of it
         } finally {
-            watched.end();
+            if (offload != null) {
+                checkBusThreadTime(watched, wanted);
+            }
+            if (ended) {
+                watched.end();
+            }
+        }
+        return ended;
+    }
+
+    /** A device that held the bus thread longer than its promise allows runs on device threads from now on. */
+    private void checkBusThreadTime(InstructionWatch.Run watched, List<ManagedDevice> targets) {
+        String device;
+        String what;
+        if (!watched.waitedOnBusThread().isEmpty()) {
+            device = watched.waitedOnBusThread();
+            what = "a call of it was found waiting (parked or sleeping) on the bus thread";
+        } else if (watched.slowestBusCallNanos() > BUS_THREAD_BUDGET.toNanos()) {
+            device = watched.slowestBusCall();
+            what = "a call of it took " + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(watched.slowestBusCallNanos())
+                    + " ms on the bus thread";
+        } else {
+            return;
+        }
+        String root = device.split("\\.")[0]; // a set of samx.velocity is a call of samx
+        for (ManagedDevice md : targets) {
+            if (root.equals(md.name()) && !md.blockedTheBus) {
+                md.blockedTheBus = true;
+                alarms.blockedTheBus(md.name(), md.name() + " promised calls that return at once (nonBlocking), but "
+                        + what + ", holding up every message of the service; its instructions run on device threads"
+                        + " from now on");
+            }
         }
     }
 
@@ -130,27 +213,52 @@ final class InstructionExecutor {
         return -1;
     }
 
-    /** Runs a validated instruction; its devices are claimed, so an update of their class waits for it. */
-    private void run(DeviceInstructionMessage instruction, List<String> names, List<ManagedDevice> targets, String id,
-            InstructionWatch.Run watched) {
+    /**
+     * Runs a validated instruction; its devices are claimed, so an update of their class waits for it.
+     * On the bus thread, a set whose move is still under way goes on on {@code offload}.
+     *
+     * @return false when it went on on {@code offload}
+     */
+    private boolean run(DeviceInstructionMessage instruction, List<String> names, List<ManagedDevice> targets, String id,
+            InstructionWatch.Run watched, java.util.concurrent.Executor offload) {
         // what the instruction publishes goes out with its completed response, in one MULTI/EXEC,
         // without waiting for Redis's reply (a blocking round trip per instruction, two per scan point)
         org.jbec.bus.api.Connector.Batch out = bus.unacknowledgedBatch();
+        if (!"set".equals(instruction.action())) {
+            answer(out, watched, instruction, names, id, () -> actions.act(instruction, targets, out, watched));
+            return true;
+        }
+        DeviceActions.MoveInProgress move;
         try {
-            Object result = switch (instruction.action()) {
-                case "set" -> set(targets.get(0), names.get(0), instruction, out, watched);
-                case "read" -> read(targets, instruction, out, watched);
-                case "rpc" -> rpc(targets.get(0), instruction, watched);
-                case "stage" -> lifecycle(targets, "stage", Device::stage, instruction, 1L, watched);
-                case "unstage" -> lifecycle(targets, "unstage", Device::unstage, instruction, 0L, watched);
-                case "trigger" -> lifecycle(targets, "trigger", Device::trigger, instruction, null, watched);
-                case "pre_scan" -> lifecycle(targets, "pre_scan", Device::preScan, instruction, null, watched);
-                case "complete" -> lifecycle(targets, "complete", Device::complete, instruction, null, watched);
-                case "kickoff" -> lifecycle(targets, "kickoff", d -> d instanceof org.jbec.device.api.Flyer f
-                        && instruction.parameter().get("configure") instanceof Map<?, ?> configure
-                                ? f.kickoff(stringKeys(configure)) : d.kickoff(), instruction, null, watched);
-                default -> throw new DeviceException("unknown device instruction action '" + instruction.action() + "'");
-            };
+            move = actions.startSet(targets.get(0), names.get(0), instruction, watched);
+        } catch (DeviceException e) {
+            answer(out, watched, instruction, names, id, () -> {
+                throw e;
+            });
+            return true;
+        }
+        if (offload != null && !move.status().isDone()) {
+            offload.execute(() -> {
+                watched.moveTo(Thread.currentThread());
+                try {
+                    answer(out, watched, instruction, names, id, () -> actions.finishSet(move, instruction, out, watched));
+                } catch (InstructionWatch.TakenOver answeredByTheWatch) {
+                    // as in claimAndRun
+                } finally {
+                    watched.end();
+                }
+            });
+            return false;
+        }
+        answer(out, watched, instruction, names, id, () -> actions.finishSet(move, instruction, out, watched));
+        return true;
+    }
+
+    /** Runs the action and gives the final response: completed with its result, or error. */
+    private void answer(org.jbec.bus.api.Connector.Batch out, InstructionWatch.Run watched,
+            DeviceInstructionMessage instruction, List<String> names, String id, java.util.function.Supplier<Object> action) {
+        try {
+            Object result = action.get();
             if (respondWith(out, watched, instruction, id, "completed", null, result)) {
                 requestStatus(instruction, names.get(0), true);
             }
@@ -194,7 +302,7 @@ final class InstructionExecutor {
         public void overrun(DeviceException error, boolean withRunning) {
             ErrorInfo info = failure(error, names, instruction);
             if ("rpc".equals(instruction.action())) {
-                rpcFailed(instruction, names.get(0), error);
+                actions.rpcFailed(instruction, names.get(0), error);
             }
             DeviceInstructionResponse answer = response(instruction, id, "error", info, null, null);
             recent.finished(repeatKey(instruction, id), answer);
@@ -259,12 +367,6 @@ final class InstructionExecutor {
         }
     }
 
-    private static Map<String, Object> stringKeys(Map<?, ?> map) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        map.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
-    }
-
     static List<String> names(Object device) {
         if (device instanceof String s) {
             return s.isEmpty() ? List.of() : List.of(s);
@@ -273,171 +375,6 @@ final class InstructionExecutor {
             return l.stream().map(String::valueOf).toList();
         }
         return List.of();
-    }
-
-    private Object set(ManagedDevice md, String name, DeviceInstructionMessage instruction,
-            org.jbec.bus.api.BusWriter out, InstructionWatch.Run guard) {
-        if (md.config.readOnly()) {
-            throw new DeviceException("Setting the device " + name + " is currently disabled.");
-        }
-        Object value = instruction.parameter().get("value");
-        md.metadata = instruction.metadata();
-        java.util.concurrent.atomic.AtomicReference<Object> resolved = new java.util.concurrent.atomic.AtomicReference<>();
-        DeviceStatus status = guard.call(name, "set", CALL_LIMIT, () -> {
-            Object target = resolve(md.device, name);
-            resolved.set(target);
-            if (target instanceof Positioner && value instanceof Number n && !Double.isFinite(n.doubleValue())) {
-                // a positioner without limits would take NaN or ±inf as its new position
-                throw new DeviceException(name + " cannot move to " + value + ": not a finite number");
-            }
-            if (target instanceof Positioner p && value instanceof Number n) {
-                if (target == md.device) {
-                    md.lastSetpoint = n.doubleValue();
-                }
-                return p.move(n.doubleValue());
-            }
-            if (target instanceof Signal s) {
-                return s.put(value);
-            }
-            throw new DeviceException(name + " cannot be set: it is not a positioner (use " + name + ".<signal>)");
-        });
-        guard.awaiting(status);
-        status.await(Duration.ofHours(24));
-        // BEC re-reads what the set changed: the configuration for a config signal, else the device
-        if (resolved.get() instanceof Signal s && s.kind() == org.jbec.device.api.Kind.CONFIG) {
-            publisher.readConfiguration(md);
-        } else {
-            Map<String, Object> signals = guard.call(name, "read", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
-            publisher.published(md, signals, instruction.metadata(), out);
-        }
-        return null;
-    }
-
-    /**
-     * The device, sub-device or signal a dotted name addresses ({@code hexapod.z.zsub},
-     * {@code samx.velocity}).
-     */
-    static Object resolve(Device root, String dottedName) {
-        String[] parts = dottedName.split("\\.");
-        Device device = root;
-        for (int i = 1; i < parts.length; i++) {
-            Device sub = device.subDevices().get(parts[i]);
-            if (sub != null) {
-                device = sub;
-                continue;
-            }
-            String attribute = parts[i];
-            if (i != parts.length - 1) {
-                throw new DeviceException(dottedName + ": " + device.name() + " has no sub-device " + attribute);
-            }
-            return device.signals().stream().filter(s -> s.attributeName().equals(attribute)).findFirst()
-                    .orElseThrow(() -> new DeviceException(dottedName + ": " + root.name() + " has no signal or sub-device "
-                            + attribute));
-        }
-        return device;
-    }
-
-    private Object read(List<ManagedDevice> targets, DeviceInstructionMessage instruction,
-            org.jbec.bus.api.BusWriter out, InstructionWatch.Run guard) {
-        List<Object> result = new ArrayList<>();
-        for (ManagedDevice md : targets) {
-            Map<String, Object> signals = readWithPolicy(md, guard);
-            publisher.published(md, signals, instruction.metadata(), out);
-            result.add(signals);
-        }
-        return Boolean.TRUE.equals(instruction.parameter().get("return_result")) ? result : null;
-    }
-
-    /**
-     * BEC's onFailure (bec-behaviour.md §1.8): a failed read raises a WARNING alarm, then
-     * {@code retry} reads once more, {@code raise} fails the instruction, {@code buffer} publishes the
-     * last reading stored for the device again.
-     */
-    private Map<String, Object> readWithPolicy(ManagedDevice md, InstructionWatch.Run guard) {
-        try {
-            return guard.call(md.name(), "read", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
-        } catch (DeviceException first) {
-            alarms.accept(md.name(), first);
-            switch (md.config.onFailure()) {
-                case "retry":
-                    return guard.call(md.name(), "read (retry)", CALL_LIMIT, () -> DevicePublisher.wire(md.device.read()));
-                case "buffer": {
-                    var last = bus.get(Endpoints.deviceRead(md.name()));
-                    if (last.isEmpty()) {
-                        throw new DeviceException(md.name() + ": read failed and no earlier reading is buffered: "
-                                + first.getMessage(), first);
-                    }
-                    return last.get().signals();
-                }
-                default:
-                    throw first;
-            }
-        }
-    }
-
-    private Object lifecycle(List<ManagedDevice> targets, String action, Function<Device, DeviceStatus> call,
-            DeviceInstructionMessage instruction, Long staged, InstructionWatch.Run guard) {
-        List<DeviceStatus> statuses = new ArrayList<>();
-        for (ManagedDevice md : targets) {
-            md.metadata = instruction.metadata();
-            statuses.add(guard.call(md.name(), action, CALL_LIMIT, () -> call.apply(md.device)));
-        }
-        DeviceStatus all = DeviceStatus.all(action, statuses);
-        guard.awaiting(all);
-        all.await(Duration.ofHours(24));
-        if (staged != null) {
-            targets.forEach(md -> bus.set(Endpoints.deviceStaged(md.name()),
-                    new DeviceStatusMessage(null, md.name(), staged), null));
-        }
-        return null;
-    }
-
-    /** BEC's RPC: a USER_ACCESS method, or read/stop; the result goes to info/devices/rpc/<rpc_id>. */
-    private Object rpc(ManagedDevice md, DeviceInstructionMessage instruction, InstructionWatch.Run guard) {
-        Map<String, Object> p = instruction.parameter();
-        String func = String.valueOf(p.getOrDefault("func", ""));
-        String rpcId = String.valueOf(p.getOrDefault("rpc_id", UUID.randomUUID().toString()));
-        List<?> args = p.get("args") instanceof List<?> l ? l : List.of();
-        Object returned;
-        try {
-            returned = guard.call(md.name(), "rpc " + func, CALL_LIMIT, () -> invoke(md, func, args, instruction));
-        } catch (DeviceException e) {
-            rpcFailed(instruction, md.name(), e);
-            throw e;
-        }
-        bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, md.name(), returned, "", true),
-                Duration.ofSeconds(1800));
-        return returned;
-    }
-
-    /** BEC's RPC answer of a failed call, where the caller waits for it. */
-    private void rpcFailed(DeviceInstructionMessage instruction, String device, DeviceException e) {
-        String rpcId = String.valueOf(instruction.parameter().getOrDefault("rpc_id", ""));
-        if (!rpcId.isEmpty()) {
-            bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, device, null, errorInfo(e, device, "rpc"),
-                    false), Duration.ofSeconds(1800));
-        }
-    }
-
-    private Object invoke(ManagedDevice md, String func, List<?> args, DeviceInstructionMessage instruction)
-            throws ReflectiveOperationException {
-        switch (func) {
-            case "read":
-                return publisher.read(md, instruction.metadata());
-            case "read_configuration":
-                return DevicePublisher.wire(md.device.readConfiguration());
-            case "stop":
-                md.device.stop();
-                return null;
-            default:
-                break;
-        }
-        for (var m : DeviceInfo.userMethods(md.device)) {
-            if (m.getName().equals(func) && m.getParameterCount() == args.size()) {
-                return m.invoke(md.device, args.toArray());
-            }
-        }
-        throw new DeviceException(md.name() + " has no method " + func + " that users may call");
     }
 
     static ErrorInfo errorInfo(Throwable e, String device, String action) {

@@ -53,9 +53,14 @@ final class InstructionWatch {
         this.work = work;
     }
 
-    /** Starts watching an instruction run on the calling thread; {@code release} runs exactly once. */
-    Run begin(Answers answers, Runnable release) {
-        Run run = new Run(Thread.currentThread(), answers, release);
+    /**
+     * Starts watching an instruction run on the calling thread; {@code release} runs exactly once.
+     *
+     * @param onBusThread the calling thread is the bus's: an overrun never interrupts it (its
+     *        connection would not survive that), and the time its device calls take is kept
+     */
+    Run begin(Answers answers, Runnable release, boolean onBusThread) {
+        Run run = new Run(Thread.currentThread(), answers, release, onBusThread);
         active.add(run);
         return run;
     }
@@ -84,7 +89,14 @@ final class InstructionWatch {
 
     /** One instruction under watch. */
     final class Run {
-        private final Thread thread;
+        private Thread thread;
+        private boolean onBusThread;
+        /** The slowest device call made on the bus thread: its device and length. */
+        private String slowestBusCall = "";
+        private long slowestBusCallNanos;
+        /** Ticks in a row that found the bus thread waiting in the current call; the first device seen so. */
+        private int waitingTicks;
+        private String waitedOnBusThread = "";
         private final Answers answers;
         private final Runnable release;
         private final long started = System.nanoTime();
@@ -98,8 +110,9 @@ final class InstructionWatch {
         private String callWhat;
         private long callLimitMillis;
 
-        private Run(Thread thread, Answers answers, Runnable release) {
+        private Run(Thread thread, Answers answers, Runnable release, boolean onBusThread) {
             this.thread = thread;
+            this.onBusThread = onBusThread;
             this.answers = answers;
             this.release = release;
         }
@@ -114,7 +127,9 @@ final class InstructionWatch {
                 callDevice = device;
                 callWhat = what;
                 callLimitMillis = limit.toMillis();
+                waitingTicks = 0;
             }
+            long start = System.nanoTime();
             try {
                 return action.call();
             } catch (DeviceException e) {
@@ -127,6 +142,11 @@ final class InstructionWatch {
                 throw new DeviceException(device + ": " + what + " failed: " + e, e);
             } finally {
                 synchronized (this) {
+                    long took = System.nanoTime() - start;
+                    if (onBusThread && took > slowestBusCallNanos) {
+                        slowestBusCallNanos = took;
+                        slowestBusCall = device;
+                    }
                     callDeadline = 0;
                     if (finished) {
                         Thread.interrupted(); // the interrupt was meant for the call, which is over
@@ -134,6 +154,31 @@ final class InstructionWatch {
                     }
                 }
             }
+        }
+
+        /** The instruction goes on on the calling thread, a device thread, from now on. */
+        synchronized void moveTo(Thread deviceThread) {
+            thread = deviceThread;
+            onBusThread = false;
+        }
+
+        /** The device whose call took longest on the bus thread, or empty when none was made there. */
+        synchronized String slowestBusCall() {
+            return slowestBusCall;
+        }
+
+        synchronized long slowestBusCallNanos() {
+            return slowestBusCallNanos;
+        }
+
+        /**
+         * The device in whose call two ticks in a row found the bus thread waiting (parked, sleeping,
+         * in {@code Object.wait}): it waits for something, whatever it promised; empty when none did.
+         * Unlike a long call, this does not happen to a device that only computes while the machine
+         * stalls (a GC pause, a slow phase of a virtual machine).
+         */
+        synchronized String waitedOnBusThread() {
+            return waitedOnBusThread;
         }
 
         /** Before the thread waits for a status: {@code running} goes out now unless it is done already. */
@@ -189,11 +234,21 @@ final class InstructionWatch {
                 if (finished) {
                     return;
                 }
+                if (onBusThread && callDeadline != 0) {
+                    Thread.State state = thread.getState();
+                    if (state != Thread.State.WAITING && state != Thread.State.TIMED_WAITING) {
+                        waitingTicks = 0;
+                    } else if (++waitingTicks >= 2 && waitedOnBusThread.isEmpty()) {
+                        waitedOnBusThread = callDevice;
+                    }
+                }
                 if (callDeadline != 0 && now - callDeadline > 0) {
                     finished = true;
                     overrun = new DeviceException(callDevice + ": " + callWhat + " did not return within "
                             + callLimitMillis + " ms");
-                    thread.interrupt();
+                    if (!onBusThread) {
+                        thread.interrupt(); // the bus thread's own connection would not survive one
+                    }
                 } else if (!runningSent && !runningQueued && now - started > RUNNING_AFTER.toNanos()) {
                     runningQueued = true;
                     work.execute(this::sendRunning);

@@ -36,6 +36,26 @@ final class ManagedDevice {
         return config.name();
     }
 
+    /**
+     * Set when a call of this device, run on the bus thread on the strength of its
+     * {@link Device#nonBlocking()}, took too long: from then on its instructions run on the device
+     * threads (until the device is rebuilt).
+     */
+    volatile boolean blockedTheBus;
+
+    /** Whether its reads and sets may run on the thread that received them from the bus. */
+    boolean mayRunOnBusThread() {
+        Device d = device;
+        if (d == null || blockedTheBus || !connected) {
+            return false;
+        }
+        try {
+            return d.nonBlocking();
+        } catch (RuntimeException | LinkageError e) {
+            return false; // plugin code: a class gone with its bundle, say
+        }
+    }
+
     /** False while the device reports itself disconnected (see {@link DeviceEventPublisher#connection}). */
     volatile boolean connected = true;
 

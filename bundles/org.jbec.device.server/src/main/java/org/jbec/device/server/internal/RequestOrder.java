@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
 
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 
@@ -38,16 +37,32 @@ final class RequestOrder {
         this.work = work;
     }
 
+    /** An instruction's work, given the call that lets the later ones go and where it runs. */
+    interface Task {
+        /**
+         * @return false when the instruction goes on elsewhere (only ever from the bus thread): its
+         *         continuation calls {@code done}
+         */
+        boolean run(Runnable done, boolean onBusThread);
+    }
+
     /**
      * Schedules the task after the earlier instructions of its request on its devices it must follow.
      * The task gets the call that lets the later ones go: it may call it before it ends (an
      * instruction answered by the watchdog while its thread is stuck in a device); it is called when
      * the task ends in any case, and only its first call counts.
+     *
+     * @param mayRunHere whether the task may run on the calling (bus) thread when nothing holds it
+     *        up: it then must not wait for anything (its devices promised to return at once)
      */
-    void submit(DeviceInstructionMessage instruction, Consumer<Runnable> task) {
+    void submit(DeviceInstructionMessage instruction, boolean mayRunHere, Task task) {
         Object rid = instruction.metadata().get("RID");
         if (rid == null) {
-            work.execute(() -> task.accept(() -> { }));
+            if (mayRunHere) {
+                task.run(() -> { }, true);
+            } else {
+                work.execute(() -> task.run(() -> { }, false));
+            }
             return;
         }
         boolean read = "read".equals(instruction.action());
@@ -79,9 +94,20 @@ final class RequestOrder {
             }
             self.done().complete(null);
         };
+        if (before.isEmpty() && mayRunHere) {
+            boolean ended = true;
+            try {
+                ended = task.run(done, true);
+            } finally {
+                if (ended) {
+                    done.run();
+                }
+            }
+            return;
+        }
         Runnable run = () -> {
             try {
-                task.accept(done);
+                task.run(done, false);
             } finally {
                 done.run();
             }

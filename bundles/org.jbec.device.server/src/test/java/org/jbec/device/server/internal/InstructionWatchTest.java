@@ -43,7 +43,7 @@ class InstructionWatchTest {
 
     @Test
     void aQuickInstructionSendsRunningWithItsFinalResponse() {
-        InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet);
+        InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, false);
         assertEquals(42, run.call("samx", "read", Duration.ofSeconds(1), () -> 42));
         assertTrue(run.finish(BATCH, () -> said.add("completed")));
         run.end();
@@ -54,7 +54,7 @@ class InstructionWatchTest {
 
     @Test
     void aSlowCallGetsItsRunningFromTheTickOnce() throws Exception {
-        InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet);
+        InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, false);
         run.call("samx", "set", Duration.ofSeconds(10), () -> {
             TimeUnit.MILLISECONDS.sleep(InstructionWatch.RUNNING_AFTER.toMillis() + 20);
             watch.tick();
@@ -72,7 +72,7 @@ class InstructionWatchTest {
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
         CompletableFuture<InstructionWatch.Run> started = new CompletableFuture<>();
         Thread instruction = new Thread(() -> {
-            InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet);
+            InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, false);
             started.complete(run);
             try {
                 run.call("samf", "trigger", Duration.ofMillis(20), () -> {
@@ -102,5 +102,58 @@ class InstructionWatchTest {
         assertFalse(run.finish(BATCH, () -> said.add("completed")), "no second answer");
         assertEquals(1, released.get(), "devices and order released once");
         assertThrows(InstructionWatch.TakenOver.class, () -> run.call("samf", "read", Duration.ofSeconds(1), () -> 1));
+    }
+
+    @Test
+    void anOverrunOnTheBusThreadIsAnsweredWithoutInterruptingThatThread() throws Exception {
+        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        CompletableFuture<InstructionWatch.Run> started = new CompletableFuture<>();
+        CountDownLatch answered = new CountDownLatch(1);
+        Thread bus = new Thread(() -> {
+            InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, true);
+            started.complete(run);
+            try {
+                run.call("slow", "read", Duration.ofMillis(20), () -> {
+                    answered.await(5, TimeUnit.SECONDS); // a device that broke its promise, for a while
+                    interrupted.complete(Thread.currentThread().isInterrupted());
+                    return null;
+                });
+                outcome.complete(null);
+            } catch (RuntimeException e) {
+                outcome.complete(e);
+            } finally {
+                run.end();
+            }
+        });
+        bus.start();
+        InstructionWatch.Run run = started.get(5, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (said.stream().noneMatch(s -> s.contains("error")) && System.nanoTime() < deadline) {
+            watch.tick();
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        answered.countDown();
+        assertTrue(said.get(said.size() - 1).endsWith("error: slow: read did not return within 20 ms"), said.toString());
+        assertFalse(interrupted.get(5, TimeUnit.SECONDS), "the bus thread was interrupted");
+        assertTrue(outcome.get(5, TimeUnit.SECONDS) instanceof InstructionWatch.TakenOver);
+        assertEquals("slow", run.waitedOnBusThread(), "seen waiting in its call");
+        assertEquals("slow", run.slowestBusCall());
+        assertTrue(run.slowestBusCallNanos() >= TimeUnit.MILLISECONDS.toNanos(20), "its time is kept for the demotion");
+    }
+
+    @Test
+    void aCallThatOnlyComputesOnTheBusThreadIsNeverSeenWaiting() {
+        InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, true);
+        run.call("quick", "read", Duration.ofSeconds(1), () -> {
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(40);
+            while (System.nanoTime() < until) {
+                watch.tick(); // the ticks find it running, however long it computes
+            }
+            return null;
+        });
+        run.end();
+        assertEquals("", run.waitedOnBusThread());
+        assertEquals("quick", run.slowestBusCall());
     }
 }

@@ -39,22 +39,26 @@ class RequestOrderTest {
         CountDownLatch release = new CountDownLatch(1);
         List<String> ran = new CopyOnWriteArrayList<>();
         CountDownLatch others = new CountDownLatch(2);
-        order.submit(instruction("scan", List.of("samx", "bpm4i"), "read"), done -> {
+        order.submit(instruction("scan", List.of("samx", "bpm4i"), "read"), false, (done, here) -> {
             await(release);
             ran.add("read point 0");
+            return true;
         });
         CountDownLatch moved = new CountDownLatch(1);
-        order.submit(instruction("scan", "samx"), done -> {
+        order.submit(instruction("scan", "samx"), false, (done, here) -> {
             ran.add("move to point 1");
             moved.countDown();
+            return true;
         });
-        order.submit(instruction("scan", "samy"), done -> {
+        order.submit(instruction("scan", "samy"), false, (done, here) -> {
             ran.add("move samy");
             others.countDown();
+            return true;
         });
-        order.submit(instruction("user", "samx"), done -> {
+        order.submit(instruction("user", "samx"), false, (done, here) -> {
             ran.add("user's rpc on samx");
             others.countDown();
+            return true;
         });
         assertTrue(others.await(5, TimeUnit.SECONDS), "other devices and other requests were held up: " + ran);
         assertFalse(moved.await(100, TimeUnit.MILLISECONDS), "the move overtook the read of the same request");
@@ -72,11 +76,59 @@ class RequestOrderTest {
     @Test
     void aReadDoesNotWaitForAMoveStillGoingOnSoContinuousScansReadWhileMoving() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        order.submit(instruction("scan", "samx"), done -> await(release)); // the sweep
+        order.submit(instruction("scan", "samx"), false, (done, here) -> {
+            await(release);
+            return true;
+        }); // the sweep
         CountDownLatch read = new CountDownLatch(1);
-        order.submit(instruction("scan", "samx", "read"), done -> read.countDown());
+        order.submit(instruction("scan", "samx", "read"), false, (done, here) -> {
+            read.countDown();
+            return true;
+        });
         assertTrue(read.await(5, TimeUnit.SECONDS), "the read waited for the sweep");
         release.countDown();
+    }
+
+    @Test
+    void anInstructionThatMayRunOnTheBusThreadDoesWhenNothingHoldsItUp() throws Exception {
+        Thread bus = Thread.currentThread();
+        List<Thread> ranOn = new CopyOnWriteArrayList<>();
+        order.submit(instruction("scan", "samx", "read"), true, (done, here) -> {
+            ranOn.add(Thread.currentThread());
+            return true;
+        });
+        assertEquals(List.of(bus), ranOn, "nothing held it up: it ran on the submitting thread");
+        CountDownLatch release = new CountDownLatch(1);
+        order.submit(instruction("scan", "samx", "read"), false, (done, here) -> {
+            await(release);
+            return true;
+        });
+        CountDownLatch read = new CountDownLatch(1);
+        order.submit(instruction("scan", "samx", "read"), true, (done, here) -> {
+            ranOn.add(Thread.currentThread());
+            read.countDown();
+            return true;
+        });
+        release.countDown();
+        assertTrue(read.await(5, TimeUnit.SECONDS));
+        assertTrue(ranOn.get(1) != bus, "behind another instruction it runs where that one ended");
+    }
+
+    @Test
+    void anInstructionThatGoesOnElsewhereHoldsTheLaterOnesUntilItIsDone() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Runnable> finish = new java.util.concurrent.atomic.AtomicReference<>();
+        order.submit(instruction("scan", "samx"), true, (done, here) -> {
+            finish.set(done);
+            return false; // its move is still under way: a device thread calls done later
+        });
+        CountDownLatch next = new CountDownLatch(1);
+        order.submit(instruction("scan", "samx"), true, (done, here) -> {
+            next.countDown();
+            return true;
+        });
+        assertFalse(next.await(100, TimeUnit.MILLISECONDS), "the next move overtook the one still going on");
+        finish.get().run();
+        assertTrue(next.await(5, TimeUnit.SECONDS));
     }
 
     private static void await(CountDownLatch latch) {

@@ -37,6 +37,12 @@ final class SimMonitor implements Device {
                 List.of(), "", -1));
     }
 
+    /** It computes its value from its reference motor's position: as non-blocking as that motor. */
+    @Override
+    public boolean nonBlocking() {
+        return context.device(refMotor).map(Device::nonBlocking).orElse(true);
+    }
+
     private Object compute() {
         Optional<Device> ref = context.device(refMotor);
         double x = ref.filter(Positioner.class::isInstance).map(d -> ((Positioner) d).position()).orElse(0.0);

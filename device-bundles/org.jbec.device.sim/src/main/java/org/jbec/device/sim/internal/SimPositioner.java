@@ -91,6 +91,12 @@ final class SimPositioner implements Positioner {
         return name;
     }
 
+    /** Moves finish from the timer; every call only reads or updates memory. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public List<Signal> signals() {
         return signals;

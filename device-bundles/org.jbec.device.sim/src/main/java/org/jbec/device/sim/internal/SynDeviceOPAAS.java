@@ -32,6 +32,12 @@ final class SynDeviceOPAAS implements Device {
         return name;
     }
 
+    /** Its parts are instant simulated positioners. */
+    @Override
+    public boolean nonBlocking() {
+        return true;
+    }
+
     @Override
     public List<Signal> signals() {
         return List.of();
