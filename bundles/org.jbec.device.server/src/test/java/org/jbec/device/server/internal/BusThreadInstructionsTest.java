@@ -44,16 +44,16 @@ class BusThreadInstructionsTest {
     private static final String SESSION = """
             quick:
               readoutPriority: monitored
-              deviceClass: test.ThreadRecording
+              deviceClass: test.Detector
               deviceConfig: {non_blocking: true}
               enabled: true
             plain:
               readoutPriority: monitored
-              deviceClass: test.ThreadRecording
+              deviceClass: test.Detector
               enabled: true
             slow:
               readoutPriority: monitored
-              deviceClass: test.ThreadRecording
+              deviceClass: test.Detector
               deviceConfig: {non_blocking: true, read_millis: 60}
               enabled: true
             mover:
@@ -63,7 +63,7 @@ class BusThreadInstructionsTest {
               enabled: true
             """;
 
-    private final ThreadRecordingDeviceFactory recording = new ThreadRecordingDeviceFactory();
+    private final TestDetectorFactory recording = new TestDetectorFactory();
     private final LinkedBlockingQueue<BusEvent> responses = new LinkedBlockingQueue<>();
     private JedisConnector bus;
     private ServiceLifecycle lifecycle;
@@ -74,7 +74,7 @@ class BusThreadInstructionsTest {
         bus = DeviceServerTest.connector(redis.port());
         lifecycle = new ServiceLifecycle(bus, "test", Duration.ofMillis(500));
         server = new DeviceServer(bus, new AlarmPublisher(bus), lifecycle, (Path) null);
-        server.addFactory(recording, Map.of(DeviceFactory.DEVICE_CLASS, new String[] {"test.ThreadRecording"}));
+        server.addFactory(recording, Map.of(DeviceFactory.DEVICE_CLASS, new String[] {"test.Detector"}));
         server.addFactory(new SimPositionerFactory(), Map.of(DeviceFactory.DEVICE_CLASS,
                 new String[] {"ophyd_devices.SimPositioner"}));
         bus.subscribe(Endpoints.deviceInstructionsResponse(), responses::add);

@@ -394,7 +394,7 @@ class DeviceServerTest {
 
     @Test
     void failedReadsFollowOnFailure() throws Exception {
-        FlakyDeviceFactory flaky = new FlakyDeviceFactory();
+        TestDetectorFactory flaky = new TestDetectorFactory();
         server.addFactory(flaky, classes("test.Flaky"));
         StringBuilder yaml = new StringBuilder();
         for (String policy : List.of("retry", "raise", "buffer")) {
@@ -426,7 +426,7 @@ class DeviceServerTest {
 
     @Test
     void anUpdateTheDeviceCannotTakeIsRolledBack() throws Exception {
-        FlakyDeviceFactory flaky = new FlakyDeviceFactory() {
+        TestDetectorFactory flaky = new TestDetectorFactory() {
             @Override
             public org.jbec.device.api.Device create(org.jbec.device.api.DeviceContext context) {
                 if (Boolean.TRUE.equals(context.deviceConfig().get("broken"))) {

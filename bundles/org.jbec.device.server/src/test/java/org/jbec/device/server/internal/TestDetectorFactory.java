@@ -2,7 +2,11 @@ package org.jbec.device.server.internal;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import org.jbec.device.api.Device;
@@ -15,12 +19,18 @@ import org.jbec.device.api.Reading;
 import org.jbec.device.api.Signal;
 import org.jbec.device.api.SignalDescription;
 
-/** A device class whose reads fail as often as a test says: for the server's onFailure handling. */
-class FlakyDeviceFactory implements DeviceFactory {
+/**
+ * A detector class for the server's tests: its reads fail as often as a test says (onFailure
+ * handling), and it notes the thread of every read (where the server runs instructions).
+ * {@code deviceConfig}: {@code non_blocking} (its promise to return at once), {@code read_millis}
+ * (how long a read waits: a device that breaks that promise).
+ */
+class TestDetectorFactory implements DeviceFactory {
 
     /** How many of the next reads fail. */
     final AtomicInteger failures = new AtomicInteger();
-    private final AtomicInteger reads = new AtomicInteger();
+    /** Device name → the names of the threads its reads ran on, in order. */
+    final Map<String, List<String>> readThreads = new ConcurrentHashMap<>();
 
     @Override
     public List<String> check(Map<String, Object> deviceConfig) {
@@ -29,10 +39,14 @@ class FlakyDeviceFactory implements DeviceFactory {
 
     @Override
     public Device create(DeviceContext context) {
+        String name = context.name();
+        boolean nonBlocking = Boolean.TRUE.equals(context.deviceConfig().get("non_blocking"));
+        long readMillis = context.deviceConfig().get("read_millis") instanceof Number n ? n.longValue() : 0;
+        List<String> threads = readThreads.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>());
         Signal value = new Signal() {
             @Override
             public String name() {
-                return context.name();
+                return name;
             }
 
             @Override
@@ -47,10 +61,14 @@ class FlakyDeviceFactory implements DeviceFactory {
 
             @Override
             public Reading reading() {
-                if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    throw new DeviceException(context.name() + ": the detector did not answer");
+                threads.add(Thread.currentThread().getName());
+                if (readMillis > 0) {
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(readMillis)); // a slow detector
                 }
-                return Reading.now((long) reads.incrementAndGet());
+                if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    throw new DeviceException(name + ": the detector did not answer");
+                }
+                return Reading.now((long) threads.size());
             }
 
             @Override
@@ -76,12 +94,17 @@ class FlakyDeviceFactory implements DeviceFactory {
         return new Device() {
             @Override
             public String name() {
-                return context.name();
+                return name;
             }
 
             @Override
             public List<Signal> signals() {
                 return List.of(value);
+            }
+
+            @Override
+            public boolean nonBlocking() {
+                return nonBlocking;
             }
         };
     }
