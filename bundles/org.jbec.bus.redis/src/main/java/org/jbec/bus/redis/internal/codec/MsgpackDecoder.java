@@ -136,8 +136,10 @@ final class MsgpackDecoder {
      * decoding garbage.
      */
     private Object readMapBody(int n, boolean envelope) throws IOException {
-        // sized for n entries at the default load factor: no rehash, and no table twice as large as needed
-        Map<String, Object> map = new LinkedHashMap<>(Math.min(n, 512) * 4 / 3 + 1);
+        // a small map as two arrays (see CompactMap); a larger one sized for n entries at the default
+        // load factor: no rehash, and no table twice as large as needed
+        Map<String, Object> map = n <= CompactMap.MAX_DECODED ? new CompactMap(n)
+                : new LinkedHashMap<>(Math.min(n, 512) * 4 / 3 + 1);
         for (int i = 0; i < n; i++) {
             String name = keyName(read());
             Object value;

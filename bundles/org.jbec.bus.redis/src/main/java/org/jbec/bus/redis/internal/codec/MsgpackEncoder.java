@@ -201,16 +201,27 @@ final class MsgpackEncoder {
 
     private void writeMap(Map<?, ?> map, boolean inModelDump) throws IOException {
         out.packMapHeader(map.size());
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-            if (!(e.getKey() instanceof String key)) {
-                // BEC decodes with strict_map_key: only str (and bytes) keys are readable
-                throw new CodecException("map key " + e.getKey() + " ("
-                        + (e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName())
-                        + ") is not a string; BEC accepts string keys only");
+        if (map instanceof CompactMap compact) {
+            // a decoded map written again (a response carries its instruction): no entry objects
+            for (int i = 0; i < compact.size(); i++) {
+                string(stringKey(compact.keyAt(i)));
+                write(compact.valueAt(i), inModelDump);
             }
-            string(key);
+            return;
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            string(stringKey(e.getKey()));
             write(e.getValue(), inModelDump);
         }
+    }
+
+    private static String stringKey(Object key) {
+        if (!(key instanceof String s)) {
+            // BEC decodes with strict_map_key: only str (and bytes) keys are readable
+            throw new CodecException("map key " + key + " (" + (key == null ? "null" : key.getClass().getSimpleName())
+                    + ") is not a string; BEC accepts string keys only");
+        }
+        return s;
     }
 
     /** A record's fields in order (metadata first for messages), as a map. */
