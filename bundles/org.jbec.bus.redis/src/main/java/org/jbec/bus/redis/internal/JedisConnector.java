@@ -99,6 +99,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
     private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
     private final long outageWaitNanos;
     private final boolean acl;
+    private final AclAdministration aclAdministration;
     private final redis.clients.jedis.CommandObjects commandObjects = new redis.clients.jedis.CommandObjects();
     private final UnacknowledgedWrites unacknowledged;
     private final ScheduledExecutorService poller =
@@ -110,6 +111,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         this.acl = config.acl() && !config.user().isBlank();
         this.redis = new RedisEndpoint(address, config.timeoutMillis(), config.user(), config._password(),
                 acl ? this::provisionAcl : () -> { });
+        this.aclAdministration = new AclAdministration(redis, codec, acl, this::withJedis);
         this.embedded = config.embedded().isBlank() ? Optional.empty() : Optional.of(config.embedded());
         this.outageWaitNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.outageWaitMillis());
         JedisPoolConfig poolConfig = new JedisPoolConfig();
@@ -130,7 +132,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         pubsubPart.proveWith(pubsub::prove);
         streamsPart.proveWith(streams::prove);
         if (acl) {
-            readers.execute(this::provisionAcl); // before the readers log in (they retry until it is done)
+            readers.execute(aclAdministration::provisionAcl); // before the readers log in (they retry until it is done)
         }
         readers.execute(pubsub);
         readers.execute(streams);
@@ -210,113 +212,46 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         return "unknown";
     }
 
-    // ---- ACL accounts (enforce_acls)
+    // ---- ACL accounts (enforce_acls): see AclAdministration
 
-    /**
-     * Makes Redis enforce BEC's ACLs: logs in as the services' account, or, on a Redis that does not
-     * know it yet (first start, a restart without persistence), as Redis's open default user; then
-     * puts back every stored account and closes the default user.
-     */
-    synchronized void provisionAcl() {
-        for (JedisClientConfigChoice choice : JedisClientConfigChoice.values()) {
-            try (Jedis jedis = new Jedis(redis.hostAndPort(), choice == JedisClientConfigChoice.SERVICE
-                    ? redis.clientConfig("jbec-acl") : redis.anonymousConfig("jbec-acl"))) {
-                jedis.connect();
-                AclAccounts.apply(jedis, redis.user(), redis.password(), storedAccounts(jedis));
-                logger.info("ACL accounts set up in Redis at {} (logged in as {})", redis.address(),
-                        choice == JedisClientConfigChoice.SERVICE ? redis.user() : "default");
-                return;
-            } catch (JedisException e) {
-                logger.debug("ACL set-up as {} refused: {}", choice, e.toString());
-            }
-        }
-        logger.error("Redis at {} refuses the services' account '{}' and its default user is closed: check "
-                + "acl.env_file (REDIS_USER, REDIS_PASSWORD)", redis.address(), redis.user());
-    }
-
-    private enum JedisClientConfigChoice { SERVICE, DEFAULT }
-
-    private Map<String, Map<String, String>> storedAccounts(Jedis jedis) {
-        byte[] raw = jedis.get(Writes.key(org.jbec.bus.api.Endpoints.aclAccounts().key()));
-        return raw == null ? new java.util.LinkedHashMap<>()
-                : AclAccounts.parse(codec.decode(raw) instanceof org.jbec.bus.api.message.VariableMessage v ? v.value() : null);
+    /** Called by the endpoint when Redis refuses the services' account (a Redis that lost its ACLs). */
+    private void provisionAcl() {
+        aclAdministration.provisionAcl();
     }
 
     @Override
     public boolean enforced() {
-        return acl;
+        return aclAdministration.enforced();
     }
 
     @Override
-    public synchronized String addUser(String name, boolean admin) {
-        if (!AclAccounts.NAME.matcher(name).matches() || name.equals("default") || name.equals(redis.user())) {
-            throw new IllegalArgumentException("account name '" + name + "': letters, digits, _ . - (starting with a "
-                    + "letter, at most 64), not 'default' or the services' account");
-        }
-        String token = AclAccounts.newToken();
-        withJedis("ACL SETUSER " + name, jedis -> {
-            AclAccounts.setUser(jedis, name, admin ? AclAccounts.adminRules(token) : AclAccounts.userRules(name, token));
-            Map<String, Map<String, String>> accounts = storedAccounts(jedis);
-            accounts.put(name, Map.of("profile", admin ? "admin" : "user", "token", token));
-            jedis.set(Writes.key(org.jbec.bus.api.Endpoints.aclAccounts().key()), codec.encode(
-                    new org.jbec.bus.api.message.VariableMessage(null, new java.util.LinkedHashMap<>(accounts))));
-            return null;
-        });
-        return token;
+    public String addUser(String name, boolean admin) {
+        return aclAdministration.addUser(name, admin);
     }
 
     @Override
-    public synchronized boolean removeUser(String name) {
-        return withJedis("ACL DELUSER " + name, jedis -> {
-            Map<String, Map<String, String>> accounts = storedAccounts(jedis);
-            boolean known = accounts.remove(name) != null;
-            jedis.aclDelUser(name);
-            jedis.set(Writes.key(org.jbec.bus.api.Endpoints.aclAccounts().key()), codec.encode(
-                    new org.jbec.bus.api.message.VariableMessage(null, new java.util.LinkedHashMap<>(accounts))));
-            return known;
-        });
+    public boolean removeUser(String name) {
+        return aclAdministration.removeUser(name);
     }
 
     @Override
     public Map<String, String> users() {
-        Map<String, String> out = new java.util.TreeMap<>();
-        withJedis("accounts", this::storedAccounts).forEach((name, account) -> out.put(name, account.get("profile")));
-        return out;
+        return aclAdministration.users();
     }
 
     @Override
     public List<String> redisAcl() {
-        return AclAccounts.withoutPasswords(withJedis("ACL LIST", Jedis::aclList));
+        return aclAdministration.redisAcl();
     }
 
     @Override
     public Optional<String> authenticate(String name, String token) {
-        if (!acl || name == null || token == null || !AclAccounts.NAME.matcher(name).matches() || token.isEmpty()
-                || token.length() > 256) {
-            return Optional.empty();
-        }
-        var login = redis.clientConfigAs(name, token);
-        try (Jedis jedis = new Jedis(redis.hostAndPort(), login)) {
-            jedis.ping();
-        } catch (redis.clients.jedis.exceptions.JedisDataException refused) { // WRONGPASS and the like
-            return Optional.empty();
-        }
-        String profile = users().get(name);
-        return Optional.of(profile != null ? profile : "user");
+        return aclAdministration.authenticate(name, token);
     }
 
     @Override
     public boolean permits(String name, String command, String... args) {
-        if (!acl) {
-            return true;
-        }
-        return "OK".equals(withJedis("ACL DRYRUN " + name, jedis -> {
-            try {
-                return jedis.aclDryRun(name, command, args);
-            } catch (redis.clients.jedis.exceptions.JedisDataException unknownUser) {
-                return unknownUser.getMessage();
-            }
-        }));
+        return aclAdministration.permits(name, command, args);
     }
 
     // ---- writes
