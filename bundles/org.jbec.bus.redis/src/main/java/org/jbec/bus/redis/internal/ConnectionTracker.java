@@ -44,9 +44,27 @@ final class ConnectionTracker {
         }
 
         @Override
-        public void up() {
+        public long losses() {
             synchronized (ConnectionTracker.this) {
-                standing = Standing.UP;
+                return losses;
+            }
+        }
+
+        @Override
+        public void up(long lossesAtConnect) {
+            long proofRequest = 0;
+            synchronized (ConnectionTracker.this) {
+                if (lossesAtConnect == losses) {
+                    standing = Standing.UP;
+                } else {
+                    // another reader lost Redis while this one was connecting: its new connection
+                    // may predate that, so it proves itself like the readers that were up
+                    standing = Standing.PROVING;
+                    proofRequest = request = ++requests;
+                }
+            }
+            if (proofRequest != 0) {
+                prover.accept(proofRequest);
             }
             update(null);
         }
@@ -55,6 +73,7 @@ final class ConnectionTracker {
         public void down(String reason) {
             List<Part> toProve = new ArrayList<>();
             synchronized (ConnectionTracker.this) {
+                losses++;
                 standing = Standing.DOWN;
                 for (Part other : parts) {
                     // a proof still under way may have begun before this loss: ask again
@@ -93,6 +112,8 @@ final class ConnectionTracker {
     private final List<Consumer<ConnectionState>> listeners = new CopyOnWriteArrayList<>();
     private final List<Part> parts = new CopyOnWriteArrayList<>();
     private long requests;
+    /** Connection losses reported so far, by any reader. */
+    private long losses;
     private volatile ConnectionState state = ConnectionState.RECONNECTING;
     /** When the bus last lost Redis (or started without it); meaningless while CONNECTED. */
     private volatile long downSinceNanos = System.nanoTime();

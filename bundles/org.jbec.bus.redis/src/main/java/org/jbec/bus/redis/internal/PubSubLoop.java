@@ -33,7 +33,14 @@ final class PubSubLoop implements Runnable {
 
     /** Up/down reports to the connector. */
     interface Listener {
-        void up();
+        /** How many connection losses the bus has seen so far: read before connecting, given to {@link #up}. */
+        long losses();
+
+        /**
+         * The reader's new connection works. {@code lossesAtConnect}: {@link #losses()} before it was
+         * made; a loss since (another reader's) may have been Redis going away after it was made.
+         */
+        void up(long lossesAtConnect);
 
         void down(String reason);
 
@@ -70,9 +77,10 @@ final class PubSubLoop implements Runnable {
     @Override
     public void run() {
         while (!closed) {
+            long lossesAtConnect = listener.losses();
             try (Jedis jedis = redis.newConnection()) {
                 readerThread = Thread.currentThread();
-                Subscriber subscriber = new Subscriber();
+                Subscriber subscriber = new Subscriber(lossesAtConnect);
                 pings.clear();
                 active = subscriber;
                 jedis.subscribe(subscriber, control); // blocks until unsubscribed or broken
@@ -182,7 +190,12 @@ final class PubSubLoop implements Runnable {
     private final class Subscriber extends BinaryJedisPubSub {
         /** Keys whose restoration Redis has not confirmed yet; up when empty. */
         private final Set<String> pending = ConcurrentHashMap.newKeySet();
+        private final long lossesAtConnect;
         private volatile boolean restored;
+
+        Subscriber(long lossesAtConnect) {
+            this.lossesAtConnect = lossesAtConnect;
+        }
 
         void add(String key, boolean pattern) {
             byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
@@ -235,7 +248,7 @@ final class PubSubLoop implements Runnable {
             if (!restored) {
                 restored = true;
                 backoff.reset();
-                listener.up();
+                listener.up(lossesAtConnect);
             }
         }
 

@@ -70,11 +70,12 @@ final class StreamReader implements Runnable {
     @Override
     public void run() {
         while (!closed) {
+            long lossesAtConnect = listener.losses();
             try (Jedis jedis = redis.newConnection()) {
                 reconcile(jedis);
                 backoff.reset();
                 proofGiven = proofAsked; // a new connection is its own proof
-                listener.up();
+                listener.up(lossesAtConnect);
                 while (!closed) {
                     readOnce(jedis);
                     proveIfAsked(jedis);

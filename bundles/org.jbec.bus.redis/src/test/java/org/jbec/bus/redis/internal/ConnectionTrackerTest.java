@@ -24,8 +24,8 @@ class ConnectionTrackerTest {
     ConnectionTrackerTest() {
         pubsub.proveWith(pubsubRequests::add);
         streams.proveWith(streamRequests::add);
-        pubsub.up();
-        streams.up();
+        pubsub.up(pubsub.losses());
+        streams.up(streams.losses());
     }
 
     @AfterEach
@@ -39,7 +39,7 @@ class ConnectionTrackerTest {
         pubsub.down("restart");
         assertEquals(1, streamRequests.size(), "the stream reader is asked for a proof");
         assertTrue(pubsubRequests.isEmpty(), "the reader that lost its connection is not asked");
-        pubsub.up();
+        pubsub.up(pubsub.losses());
         assertEquals(ConnectionState.RECONNECTING, tracker.state(), "the stream reader has not answered yet");
         streams.proven(streamRequests.get(0));
         assertEquals(ConnectionState.CONNECTED, tracker.state());
@@ -48,9 +48,9 @@ class ConnectionTrackerTest {
     @Test
     void aProofAskedBeforeALaterLossDoesNotCount() {
         pubsub.down("restart");
-        pubsub.up();
+        pubsub.up(pubsub.losses());
         pubsub.down("restart again");
-        pubsub.up();
+        pubsub.up(pubsub.losses());
         assertEquals(2, streamRequests.size());
         streams.proven(streamRequests.get(0)); // its round trip may have begun before the second loss
         assertEquals(ConnectionState.RECONNECTING, tracker.state());
@@ -61,10 +61,10 @@ class ConnectionTrackerTest {
     @Test
     void aReaderThatFailsItsProofReconnectsWithinTheSameOutage() {
         pubsub.down("restart");
-        pubsub.up();
+        pubsub.up(pubsub.losses());
         streams.down("its connection was dead too");
         assertEquals(1, pubsubRequests.size(), "the reconnected reader proves itself again");
-        streams.up();
+        streams.up(streams.losses());
         pubsub.proven(pubsubRequests.get(0));
         assertEquals(ConnectionState.CONNECTED, tracker.state());
     }
@@ -73,10 +73,23 @@ class ConnectionTrackerTest {
     void aCallbackOnAReaderBeingProvedMayUseRedisOnceTheOthersAreBack() {
         streams.down("restart");
         assertFalse(tracker.connectedBut(pubsub), "the stream reader is still reconnecting");
-        streams.up();
+        streams.up(streams.losses());
         assertEquals(ConnectionState.RECONNECTING, tracker.state(), "the pub/sub reader has not proved itself");
         assertTrue(tracker.connectedBut(pubsub));
         pubsub.down("its connection was dead too");
         assertFalse(tracker.connectedBut(pubsub));
+    }
+
+    @Test
+    void aReaderThatConnectedBeforeAnotherOnesLossProvesItsConnectionToo() {
+        pubsub.down("restart");
+        long atConnect = pubsub.losses(); // reconnecting: it reads the count, then connects
+        streams.down("the stream reader notices the restart only now");
+        streams.up(streams.losses());
+        pubsub.up(atConnect); // its connection may have been made before Redis went away
+        assertEquals(ConnectionState.RECONNECTING, tracker.state());
+        assertEquals(1, pubsubRequests.size(), "asked for a proof");
+        pubsub.proven(pubsubRequests.get(0));
+        assertEquals(ConnectionState.CONNECTED, tracker.state());
     }
 }
