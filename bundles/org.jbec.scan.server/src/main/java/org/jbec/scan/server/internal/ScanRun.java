@@ -12,13 +12,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jbec.bus.api.Connector;
-import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.message.DeviceInstructionResponse;
-import org.jbec.bus.api.message.DeviceMessage;
 import org.jbec.scan.api.InstructionStatus;
 import org.jbec.scan.api.ScanContext;
-import org.jbec.scan.api.ScanException;
 import org.jbec.scan.api.ScanInterruptedException;
 import org.jbec.scan.api.ScanRequest;
 
@@ -36,6 +33,7 @@ final class ScanRun implements ScanContext {
     private DeviceInstructionMessage held;
 
     private final Connector bus;
+    private final PublishedDeviceState published;
     private final InstructionTracker tracker;
     private final DeviceLocks locks;
     private final ItemControl control;
@@ -60,6 +58,7 @@ final class ScanRun implements ScanContext {
     ScanRun(Connector bus, InstructionTracker tracker, DeviceLocks locks, ItemControl control, QueueItem item,
             ScanRequest request, ScanReadout readout, ScanStatusPublisher status) {
         this.bus = bus;
+        this.published = new PublishedDeviceState(bus);
         this.tracker = tracker;
         this.locks = locks;
         this.control = control;
@@ -110,43 +109,22 @@ final class ScanRun implements ScanContext {
 
     @Override
     public double position(String device) {
-        DeviceMessage reading = bus.get(Endpoints.deviceReadback(device)).orElseThrow(
-                () -> new ScanException("DeviceError", "No readback of " + device + " is published.", device));
-        Object hinted = reading.signals().get(device);
-        if (hinted instanceof Map<?, ?> signal && signal.get("value") instanceof Number n) {
-            return n.doubleValue();
-        }
-        throw new ScanException("DeviceError", "The readback of " + device + " has no numeric value '" + device + "'.",
-                device);
+        return published.position(device);
     }
 
     @Override
     public Object signal(String device, String attribute) {
-        for (DeviceMessage published : new DeviceMessage[] {
-                bus.get(Endpoints.deviceReadConfiguration(device)).orElse(null),
-                bus.get(Endpoints.deviceRead(device)).orElse(null)}) {
-            if (published == null) {
-                continue;
-            }
-            Object signal = published.signals().get(device + "_" + attribute);
-            if (signal == null) {
-                signal = published.signals().get(attribute);
-            }
-            if (signal instanceof Map<?, ?> m && m.containsKey("value")) {
-                return m.get("value");
-            }
-        }
-        throw new ScanException("DeviceError", "Device " + device + " publishes no signal '" + attribute + "'.", device);
+        return published.signal(device, attribute);
     }
 
     @Override
     public int precision(String device) {
-        Object describe = bus.get(Endpoints.deviceInfo(device)).map(i -> i.info().get("describe")).orElse(null);
-        if (describe instanceof Map<?, ?> d && d.get(device) instanceof Map<?, ?> hinted
-                && hinted.get("precision") instanceof Number n) {
-            return n.intValue();
-        }
-        throw new ScanException("DeviceError", "Device " + device + " publishes no precision for its readback.", device);
+        return published.precision(device);
+    }
+
+    @Override
+    public void checkLimits(String device, double... targets) {
+        published.checkLimits(device, targets);
     }
 
     @Override
@@ -176,29 +154,6 @@ final class ScanRun implements ScanContext {
         flushHeld();
         followers.values().forEach(ReadbackFollower::close);
         followers.clear();
-    }
-
-    @Override
-    public void checkLimits(String device, double... targets) {
-        var limits = bus.get(Endpoints.deviceLimits(device));
-        if (limits.isEmpty()) {
-            return;
-        }
-        double low = limit(limits.get().signals().get("low"));
-        double high = limit(limits.get().signals().get("high"));
-        if (!(low < high)) {
-            return; // BEC: low ≥ high means the device has no limits
-        }
-        for (double target : targets) {
-            if (target < low || target > high) {
-                throw new ScanException("LimitError", "Target position " + target + " for motor " + device
-                        + " is outside of range: [" + low + ", " + high + "]", device);
-            }
-        }
-    }
-
-    private static double limit(Object signal) {
-        return signal instanceof Map<?, ?> m && m.get("value") instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     @Override
