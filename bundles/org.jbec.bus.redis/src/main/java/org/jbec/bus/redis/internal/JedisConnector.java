@@ -93,11 +93,10 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
     private final MessageCodec codec = new MsgpackCodec();
     private final Dispatcher dispatcher = new Dispatcher(codec, "jbec-bus-dispatch");
     private final ConnectionTracker tracker;
-    private final ConnectionTracker.Part pubsubPart;
+    private final OutageWaits outages;
     private final PubSubLoop pubsub;
     private final StreamReader streams;
     private final ExecutorService readers = Executors.newFixedThreadPool(2, Dispatcher.named("jbec-bus-reader"));
-    private final long outageWaitNanos;
     private final boolean acl;
     private final AclAdministration aclAdministration;
     private final redis.clients.jedis.CommandObjects commandObjects = new redis.clients.jedis.CommandObjects();
@@ -113,7 +112,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
                 acl ? this::provisionAcl : () -> { });
         this.aclAdministration = new AclAdministration(redis, codec, acl, this::withJedis);
         this.embedded = config.embedded().isBlank() ? Optional.empty() : Optional.of(config.embedded());
-        this.outageWaitNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.outageWaitMillis());
+        long outageWaitNanos = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(config.outageWaitMillis());
         JedisPoolConfig poolConfig = new JedisPoolConfig();
         poolConfig.setMaxTotal(32);
         this.pool = new JedisPool(poolConfig, redis.hostAndPort(), redis.clientConfig("jbec"));
@@ -123,13 +122,14 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
             pool.clear();
             unacknowledged.disconnect();
         });
-        this.pubsubPart = tracker.part("pubsub");
+        ConnectionTracker.Part pubsubPart = tracker.part("pubsub");
         ConnectionTracker.Part streamsPart = tracker.part("streams");
         this.pubsub = new PubSubLoop(redis, dispatcher,
                 new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), pubsubPart);
         this.streams = new StreamReader(redis, dispatcher,
                 new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), streamsPart);
         pubsubPart.proveWith(pubsub::prove);
+        this.outages = new OutageWaits(tracker, pubsub, pubsubPart, redis.toString(), outageWaitNanos);
         streamsPart.proveWith(streams::prove);
         if (acl) {
             readers.execute(aclAdministration::provisionAcl); // before the readers log in (they retry until it is done)
@@ -263,7 +263,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
      * run: Redis restarts drop the connection before a command rather than after it, in practice.
      */
     private <T> T withJedis(String what, Function<Jedis, T> action) {
-        return throughOutage(what, () -> {
+        return outages.through(what, () -> {
             try (Jedis jedis = pool.getResource()) {
                 return action.apply(jedis);
             } catch (JedisConnectionException e) {
@@ -271,59 +271,6 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
                 throw e;
             }
         });
-    }
-
-    /**
-     * Makes an attempt, and on a lost connection waits for the bus to be connected again and makes
-     * it again, as {@link #withJedis} describes.
-     */
-    private <T> T throughOutage(String what, java.util.function.Supplier<T> attempt) {
-        long deadline = -1;
-        if (tracker.state() == ConnectionState.RECONNECTING && !connectedForCaller()) {
-            // Redis may answer again before the readers resubscribed: a message published now would
-            // miss this connector's own subscribers
-            deadline = tracker.downSinceNanos() + outageWaitNanos;
-            awaitConnected(deadline);
-        }
-        while (true) {
-            try {
-                return attempt.get();
-            } catch (JedisConnectionException e) {
-                // measured from the start of the outage: once it has lasted that long, calls fail at once
-                // (a framework stopping without Redis must not wait that long for every write)
-                if (deadline < 0) {
-                    deadline = tracker.downSinceNanos() + outageWaitNanos;
-                }
-                if (tracker.state() == ConnectionState.CLOSED || !awaitConnected(deadline)) {
-                    throw new BusUnavailableException("Redis at " + redis + " unreachable during " + what, e);
-                }
-            }
-        }
-    }
-
-    /**
-     * Whether the caller may use Redis: the bus is connected, or the caller is a callback on the
-     * pub/sub reader, which cannot answer the proof of its own connection while it runs (see
-     * {@link ConnectionTracker}), and every other reader is connected.
-     */
-    private boolean connectedForCaller() {
-        return tracker.state() == ConnectionState.CONNECTED
-                || (pubsub.isReaderThread() && tracker.connectedBut(pubsubPart));
-    }
-
-    /** Waits until the readers report the bus connected; false at the deadline or when closed. */
-    private boolean awaitConnected(long deadline) {
-        try {
-            do {
-                Thread.sleep(50); // the readers' reconnect loop flips the state; nothing to block on here
-                if (connectedForCaller()) {
-                    return true;
-                }
-            } while (System.nanoTime() < deadline && tracker.state() != ConnectionState.CLOSED);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
     }
 
     /**
@@ -417,7 +364,7 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
      */
     private void writeUnacknowledged(List<redis.clients.jedis.CommandArguments> commands) {
         boolean[] queued = {false};
-        boolean taken = throughOutage("an unacknowledged batch", () -> {
+        boolean taken = outages.through("an unacknowledged batch", () -> {
             if (queued[0]) {
                 unacknowledged.push(); // the batch is queued already: write what the new connection lacks
                 return true;
