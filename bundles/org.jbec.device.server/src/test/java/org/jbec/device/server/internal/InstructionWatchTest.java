@@ -70,24 +70,10 @@ class InstructionWatchTest {
     void aCallThatOverrunsIsAnsweredByTheWatchAndItsLateResultDropped() throws Exception {
         CountDownLatch never = new CountDownLatch(1);
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        CompletableFuture<InstructionWatch.Run> started = new CompletableFuture<>();
-        Thread instruction = new Thread(() -> {
-            InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, false);
-            started.complete(run);
-            try {
-                run.call("samf", "trigger", Duration.ofMillis(20), () -> {
-                    never.await(); // a device that hangs; the interrupt ends the wait
-                    return null;
-                });
-                outcome.complete(null);
-            } catch (RuntimeException e) {
-                outcome.complete(e);
-            } finally {
-                run.end();
-            }
-        });
-        instruction.start();
-        InstructionWatch.Run run = started.get(5, TimeUnit.SECONDS);
+        InstructionWatch.Run run = callOnItsOwnThread(false, "samf", "trigger", () -> {
+            never.await(); // a device that hangs; the interrupt ends the wait
+            return null;
+        }, outcome);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!outcome.isDone() && System.nanoTime() < deadline) {
             watch.tick(); // as the device server's 10 ms tick does, until the limit has passed
@@ -108,26 +94,12 @@ class InstructionWatchTest {
     void anOverrunOnTheBusThreadIsAnsweredWithoutInterruptingThatThread() throws Exception {
         CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        CompletableFuture<InstructionWatch.Run> started = new CompletableFuture<>();
         CountDownLatch answered = new CountDownLatch(1);
-        Thread bus = new Thread(() -> {
-            InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, true);
-            started.complete(run);
-            try {
-                run.call("slow", "read", Duration.ofMillis(20), () -> {
-                    answered.await(5, TimeUnit.SECONDS); // a device that broke its promise, for a while
-                    interrupted.complete(Thread.currentThread().isInterrupted());
-                    return null;
-                });
-                outcome.complete(null);
-            } catch (RuntimeException e) {
-                outcome.complete(e);
-            } finally {
-                run.end();
-            }
-        });
-        bus.start();
-        InstructionWatch.Run run = started.get(5, TimeUnit.SECONDS);
+        InstructionWatch.Run run = callOnItsOwnThread(true, "slow", "read", () -> {
+            answered.await(5, TimeUnit.SECONDS); // a device that broke its promise, for a while
+            interrupted.complete(Thread.currentThread().isInterrupted());
+            return null;
+        }, outcome);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (said.stream().noneMatch(s -> s.contains("error")) && System.nanoTime() < deadline) {
             watch.tick();
@@ -155,5 +127,27 @@ class InstructionWatchTest {
         run.end();
         assertEquals("", run.waitedOnBusThread());
         assertEquals("quick", run.slowestBusCall());
+    }
+
+    /**
+     * Runs one watched device call on a thread of its own (the bus thread when {@code onBusThread});
+     * {@code outcome} gets what it threw, or null. Returns once the instruction is being watched.
+     */
+    private InstructionWatch.Run callOnItsOwnThread(boolean onBusThread, String device, String what,
+            java.util.concurrent.Callable<Object> call, CompletableFuture<Throwable> outcome) throws Exception {
+        CompletableFuture<InstructionWatch.Run> started = new CompletableFuture<>();
+        new Thread(() -> {
+            InstructionWatch.Run run = watch.begin(answers, released::incrementAndGet, onBusThread);
+            started.complete(run);
+            try {
+                run.call(device, what, Duration.ofMillis(20), call);
+                outcome.complete(null);
+            } catch (RuntimeException e) {
+                outcome.complete(e);
+            } finally {
+                run.end();
+            }
+        }).start();
+        return started.get(5, TimeUnit.SECONDS);
     }
 }
