@@ -209,7 +209,7 @@ final class DeviceActions {
     void rpcFailed(DeviceInstructionMessage instruction, String device, DeviceException e) {
         String rpcId = String.valueOf(instruction.parameter().getOrDefault("rpc_id", ""));
         if (!rpcId.isEmpty()) {
-            bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, device, null, InstructionExecutor.errorInfo(e, device, "rpc"),
+            bus.set(Endpoints.deviceRpc(rpcId), new DeviceRPCMessage(null, device, null, InstructionResponses.errorInfo(e, device, "rpc"),
                     false), Duration.ofSeconds(1800));
         }
     }

@@ -1,19 +1,13 @@
 package org.jbec.device.server.internal;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.jbec.bus.api.Connector;
 import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
-import org.jbec.bus.api.message.DeviceInstructionResponse;
-import org.jbec.bus.api.message.ErrorInfo;
 import org.jbec.device.api.Device;
 import org.jbec.device.api.DeviceException;
 import org.slf4j.Logger;
@@ -31,9 +25,8 @@ final class InstructionExecutor {
     private final Logger logger = LoggerFactory.getLogger(InstructionExecutor.class);
     private final Connector bus;
     private final Function<String, ManagedDevice> devices;
-    private final DevicePublisher publisher;
     private final InstructionWatch watch;
-    private final RecentInstructions recent = new RecentInstructions();
+    private final InstructionResponses responses;
     private final DeviceAlarms alarms;
     private final DeviceActions actions;
 
@@ -59,10 +52,10 @@ final class InstructionExecutor {
             InstructionWatch watch, DeviceAlarms alarms) {
         this.bus = bus;
         this.devices = devices;
-        this.publisher = publisher;
         this.watch = watch;
         this.alarms = alarms;
         this.actions = new DeviceActions(bus, publisher, alarms);
+        this.responses = new InstructionResponses(bus, actions);
     }
 
     /**
@@ -98,7 +91,7 @@ final class InstructionExecutor {
             return true; // BEC ignores instructions without devices, without any response
         }
         String id = String.valueOf(instruction.metadata().getOrDefault("device_instr_id", ""));
-        var repeat = recent.begin(repeatKey(instruction, id));
+        var repeat = responses.begin(instruction, id);
         if (repeat.isPresent()) {
             // sent again after a Redis outage: answer again if done, else the answer is on its way
             repeat.get().ifPresent(answer -> {
@@ -114,11 +107,11 @@ final class InstructionExecutor {
         for (String name : names) {
             ManagedDevice md = devices.apply(name.split("\\.")[0]);
             if (md == null) {
-                respondError(instruction, id, name, "DeviceError", "There is no device with the name " + name + ".");
+                responses.error(instruction, id, name, "DeviceError", "There is no device with the name " + name + ".");
                 return true;
             }
             if (!md.config.enabled() && !instruction.action().equals("rpc")) {
-                respondError(instruction, id, name, "DisabledDeviceError", "Device " + name + " is disabled.");
+                responses.error(instruction, id, name, "DisabledDeviceError", "Device " + name + " is disabled.");
                 return true;
             }
             wanted.add(md);
@@ -149,13 +142,13 @@ final class InstructionExecutor {
             // one of ours may be next in line
             ManagedDevice md = wanted.get(refused);
             if (!awaitClassReturn(md)) {
-                respondError(instruction, id, names.get(refused), "DeviceNotConnectedError", "Device "
+                responses.error(instruction, id, names.get(refused), "DeviceNotConnectedError", "Device "
                         + names.get(refused) + " is not available: " + md.problem
                         + (md.classLeftNanos != 0 ? " (it did not return within " + CLASS_RETURN.toSeconds() + " s)" : ""));
                 return true;
             }
         }
-        InstructionWatch.Run watched = watch.begin(new Answers(instruction, id, names), () -> {
+        InstructionWatch.Run watched = watch.begin(responses.answers(instruction, id, names), () -> {
             targets.forEach(ManagedDevice::release);
             done.run();
         }, offload != null);
@@ -259,64 +252,15 @@ final class InstructionExecutor {
             DeviceInstructionMessage instruction, List<String> names, String id, java.util.function.Supplier<Object> action) {
         try {
             Object result = action.get();
-            if (respondWith(out, watched, instruction, id, "completed", null, result)) {
-                requestStatus(instruction, names.get(0), true);
+            if (responses.finalResponse(out, watched, instruction, id, "completed", null, result)) {
+                responses.requestStatus(instruction, names.get(0), true);
             }
         } catch (DeviceException e) {
             // readings taken before the failure are still published, with the error
-            if (respondWith(out, watched, instruction, id, "error", failure(e, names, instruction), null)) {
-                requestStatus(instruction, names.get(0), false);
+            if (responses.finalResponse(out, watched, instruction, id, "error",
+                    InstructionResponses.failure(e, names, instruction), null)) {
+                responses.requestStatus(instruction, names.get(0), false);
             }
-        }
-    }
-
-    /** Of several devices, the one whose call failed ("samf: read failed: …"), not the first. */
-    private static ErrorInfo failure(DeviceException e, List<String> names, DeviceInstructionMessage instruction) {
-        String failed = names.stream().filter(n -> String.valueOf(e.getMessage()).startsWith(n + ":")).findFirst()
-                .orElse(names.get(0));
-        return errorInfo(e, failed, instruction.action());
-    }
-
-    /** How the watch answers for an instruction: its {@code running} response, or its error after an overrun. */
-    private final class Answers implements InstructionWatch.Answers {
-        private final DeviceInstructionMessage instruction;
-        private final String id;
-        private final List<String> names;
-
-        Answers(DeviceInstructionMessage instruction, String id, List<String> names) {
-            this.instruction = instruction;
-            this.id = id;
-            this.names = names;
-        }
-
-        @Override
-        public void running(org.jbec.bus.api.BusWriter out) {
-            try {
-                out.send(Endpoints.deviceInstructionsResponse(), response(instruction, id, "running", null, null, null));
-            } catch (RuntimeException e) {
-                logger.warn("response running to instruction {} not sent: {}", id, e.getMessage());
-            }
-        }
-
-        @Override
-        public void overrun(DeviceException error, boolean withRunning) {
-            ErrorInfo info = failure(error, names, instruction);
-            if ("rpc".equals(instruction.action())) {
-                actions.rpcFailed(instruction, names.get(0), error);
-            }
-            DeviceInstructionResponse answer = response(instruction, id, "error", info, null, null);
-            recent.finished(repeatKey(instruction, id), answer);
-            try {
-                org.jbec.bus.api.Connector.Batch out = bus.batch();
-                if (withRunning) {
-                    running(out);
-                }
-                out.send(Endpoints.deviceInstructionsResponse(), answer);
-                out.execute();
-            } catch (RuntimeException e) {
-                logger.warn("response error to instruction {} not sent: {}", id, e.getMessage());
-            }
-            requestStatus(instruction, names.get(0), false);
         }
     }
 
@@ -349,24 +293,6 @@ final class InstructionExecutor {
         return md.ready() && !md.closing();
     }
 
-    /**
-     * For instructions whose metadata asks for {@code response: true} (umv, RPC status objects), BEC's
-     * device server adds a DeviceReqStatusMessage to {@code info/devices/req_status/<RID>} when done.
-     */
-    private void requestStatus(DeviceInstructionMessage instruction, String device, boolean success) {
-        Object rid = instruction.metadata().get("RID");
-        if (!Boolean.TRUE.equals(instruction.metadata().get("response")) || rid == null) {
-            return;
-        }
-        try {
-            bus.xadd(Endpoints.deviceReqStatus(String.valueOf(rid)), new org.jbec.bus.api.message.DeviceReqStatusMessage(
-                    new LinkedHashMap<>(instruction.metadata()), device, success, String.valueOf(rid)),
-                    org.jbec.bus.api.Limits.expire(Duration.ofSeconds(3600)));
-        } catch (RuntimeException e) {
-            logger.warn("request status of {} not published: {}", rid, e.getMessage());
-        }
-    }
-
     static List<String> names(Object device) {
         if (device instanceof String s) {
             return s.isEmpty() ? List.of() : List.of(s);
@@ -375,69 +301,5 @@ final class InstructionExecutor {
             return l.stream().map(String::valueOf).toList();
         }
         return List.of();
-    }
-
-    static ErrorInfo errorInfo(Throwable e, String device, String action) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        String type = e.getClass().getSimpleName();
-        String message = String.valueOf(e.getMessage());
-        return new ErrorInfo(UUID.randomUUID().toString(), trace.toString(),
-                "An error occurred during '" + action + "' on device '" + device + "'. " + type + ": " + message,
-                type, device);
-    }
-
-    /**
-     * A repeat is the same id for the same action on the same devices: clients that reuse an id for
-     * different instructions still get each one run.
-     */
-    private static String repeatKey(DeviceInstructionMessage instruction, String id) {
-        return id.isEmpty() ? "" : id + "\u0000" + instruction.action() + "\u0000" + instruction.device();
-    }
-
-    private void respondError(DeviceInstructionMessage instruction, String id, String device, String type,
-            String message) {
-        ErrorInfo info = new ErrorInfo(UUID.randomUUID().toString(), message, message, type, device);
-        respond(instruction, id, "error", info, null, null);
-    }
-
-    /** The final response, with what the instruction published; false when the watch had answered already. */
-    private boolean respondWith(org.jbec.bus.api.Connector.Batch out, InstructionWatch.Run watched,
-            DeviceInstructionMessage instruction, String id, String status, ErrorInfo error, Object result) {
-        DeviceInstructionResponse answer = response(instruction, id, status, error, null, result);
-        try {
-            return watched.finish(out, () -> {
-                recent.finished(repeatKey(instruction, id), answer);
-                out.send(Endpoints.deviceInstructionsResponse(), answer);
-                out.execute();
-            });
-        } catch (RuntimeException e) {
-            logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
-            return true;
-        }
-    }
-
-    /**
-     * The response shares the instruction's metadata map rather than copying it (two copies per
-     * instruction were a sixth of the device server's CPU in a scan): nothing here changes an
-     * instruction's metadata, and a response is encoded when sent.
-     */
-    private static DeviceInstructionResponse response(DeviceInstructionMessage instruction, String id, String status,
-            ErrorInfo error, Boolean resultIsStatus, Object result) {
-        return new DeviceInstructionResponse(instruction.metadata(), instruction.device(), status, error, instruction, id,
-                resultIsStatus, result);
-    }
-
-    private void respond(DeviceInstructionMessage instruction, String id, String status, ErrorInfo error,
-            Boolean resultIsStatus, Object result) {
-        DeviceInstructionResponse answer = response(instruction, id, status, error, resultIsStatus, result);
-        if (!"running".equals(status)) {
-            recent.finished(repeatKey(instruction, id), answer);
-        }
-        try {
-            bus.send(Endpoints.deviceInstructionsResponse(), answer);
-        } catch (RuntimeException e) {
-            logger.warn("response {} to instruction {} not sent: {}", status, id, e.getMessage());
-        }
     }
 }
