@@ -273,13 +273,8 @@ public final class FileWriterService {
             return;
         }
         ScanStatusMessage end = scan.end();
-        Map<String, Object> context = new java.util.LinkedHashMap<>();
-        context.put("scan_id", end.scanId());
-        if (end.scanNumber() != null) {
-            context.put("scan_number", end.scanNumber());
-        }
         alarms.raise(AlarmSeverity.MINOR, new org.jbec.bus.api.message.ErrorInfo(java.util.UUID.randomUUID().toString(),
-                message, compact, type, null), context);
+                message, compact, type, null), MasterFileWriter.alarmContext(end.scanId(), end.scanNumber()));
         write(scan);
     }
 

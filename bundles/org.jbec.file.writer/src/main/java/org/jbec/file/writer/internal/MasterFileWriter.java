@@ -111,7 +111,7 @@ final class MasterFileWriter {
             alarms.raise(AlarmSeverity.MINOR, new ErrorInfo(UUID.randomUUID().toString(),
                     "The file of scan " + scan.open.scanNumber() + " (" + path + ") was not written: " + e,
                     "File of scan " + scan.open.scanNumber() + " not written: " + e.getMessage(), "FileWriterError",
-                    null), Map.of("scan_id", scanId, "scan_number", scan.open.scanNumber()));
+                    null), alarmContext(scanId, scan.open.scanNumber()));
         }
         if (scan.master != null) {
             announce(scanId, path, true, successful, false);
@@ -183,5 +183,15 @@ final class MasterFileWriter {
         } catch (RuntimeException e) {
             logger.warn("history entry of scan {} not written: {}", end.scanNumber(), e.toString());
         }
+    }
+
+    /** The alarm's context; a scan without a number (a client may send that) leaves it out. */
+    static Map<String, Object> alarmContext(String scanId, Long scanNumber) {
+        Map<String, Object> context = new LinkedHashMap<>();
+        context.put("scan_id", scanId);
+        if (scanNumber != null) {
+            context.put("scan_number", scanNumber);
+        }
+        return context;
     }
 }

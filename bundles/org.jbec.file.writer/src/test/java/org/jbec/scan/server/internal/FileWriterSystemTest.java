@@ -199,22 +199,29 @@ class FileWriterSystemTest {
     }
 
     private String handMadeScan(long number, Double timestamp) {
-        String scanId = "hand-made-" + number;
+        return handMadeScan("hand-made-" + number, number, timestamp);
+    }
+
+    /** {@code number} null: a scan without a number, as a client may send. */
+    private String handMadeScan(String scanId, Long number, Double timestamp) {
         Map<String, Object> priorities = Map.of("monitored", List.of("samx"), "baseline", List.of("samy"),
                 "on_request", List.of(), "async", List.of(), "continuous", List.of());
         ScanStatusMessage open = new ScanStatusMessage(null, scanId, "open", null, number, null, 1L, 0L, "line_scan",
-                "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(), Map.of("scan_number", number),
-                timestamp);
+                "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(), info(number), timestamp);
         // as the scan server does: the writer follows only scans it has a record of
         system.bus.set(Endpoints.publicScanInfo(scanId), open, java.time.Duration.ofMinutes(30));
         system.bus.setAndPublish(Endpoints.scanStatus(), open);
         system.bus.send(Endpoints.scanSegment(), new BundleMessage(null, List.of(new ScanMessage(null, 0L, scanId,
                 Map.of("samx", Map.of("samx", Map.of("value", 1.5, "timestamp", 1.7e9)))))));
         ScanStatusMessage closed = new ScanStatusMessage(null, scanId, "closed", null, number, null, 1L, 1L,
-                "line_scan", "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(),
-                Map.of("scan_number", number), timestamp);
+                "line_scan", "step", number, List.of("samx"), null, priorities, Map.of(), Map.of(), info(number),
+                timestamp);
         system.bus.setAndPublish(Endpoints.scanStatus(), closed);
         return scanId;
+    }
+
+    private static Map<String, Object> info(Long number) {
+        return number == null ? Map.of() : Map.of("scan_number", number);
     }
 
     private Path fileOf(long number) {
@@ -266,5 +273,34 @@ class FileWriterSystemTest {
         assertEquals(Boolean.TRUE, entry.metadata().get("successful"));
         assertTrue(entry.startTime() >= before - 1 && entry.endTime() >= entry.startTime(), entry.toString());
         assertEquals(List.of(1), H5Tree.read(fileOf(903)).shape("/entry/collection/devices/samx/samx/value"));
+    }
+
+    /**
+     * A scan without a number (a client may send that; BEC's scan server never does) that hits the
+     * bounded wait still gets its file and its alarm; the alarm leaves the number out.
+     */
+    @Test
+    void aScanWithoutANumberWhoseBaselineNeverArrivesIsStillWrittenWithTheAlarm() throws Exception {
+        writeTo(data);
+        String scanId = handMadeScan("no-number", null, System.currentTimeMillis() / 1e3);
+        history(scanId);
+        assertEquals(List.of(1), H5Tree.read(fileOf(0)).shape("/entry/collection/devices/samx/samx/value"));
+        Await.until("MINOR alarm without a scan number", () -> !system.alarms(a -> a.severity() == 1
+                && a.info().exceptionType().equals("FileWriterMissingBaseline")
+                && "no-number".equals(a.metadata().get("scan_id")) && !a.metadata().containsKey("scan_number")).isEmpty());
+    }
+
+    @Test
+    void aScanWithoutANumberWhoseFileFailsStillRaisesTheAlarm() throws Exception {
+        Path notADirectory = Files.writeString(data.resolve("plain-file"), "x");
+        writeTo(notADirectory);
+        String scanId = handMadeScan("no-number-unwritable", null, System.currentTimeMillis() / 1e3);
+        ScanBaselineMessage baseline = new ScanBaselineMessage(null, scanId,
+                Map.of("samy", Map.of("samy", Map.of("value", 2.25, "timestamp", 1.7e9))));
+        system.bus.set(Endpoints.publicScanBaseline(scanId), baseline, java.time.Duration.ofMinutes(30));
+        history(scanId);
+        Await.until("MINOR alarm of the failed file, without a scan number", () -> !system.alarms(a -> a.severity() == 1
+                && a.info().exceptionType().equals("FileWriterError")
+                && "no-number-unwritable".equals(a.metadata().get("scan_id"))).isEmpty());
     }
 }
