@@ -129,8 +129,8 @@ public final class JedisConnector implements Connector, RedisConnection, org.jbe
         this.streams = new StreamReader(redis, dispatcher,
                 new Backoff(config.reconnectInitialMillis(), config.reconnectMaxMillis()), streamsPart);
         pubsubPart.proveWith(pubsub::prove);
-        this.outages = new OutageWaits(tracker, pubsub, pubsubPart, redis.toString(), outageWaitNanos);
         streamsPart.proveWith(streams::prove);
+        this.outages = new OutageWaits(tracker, pubsub, pubsubPart, redis.toString(), outageWaitNanos);
         if (acl) {
             readers.execute(aclAdministration::provisionAcl); // before the readers log in (they retry until it is done)
         }

@@ -69,7 +69,7 @@ final class InstructionExecutor {
         }
         List<String> names = names(instruction.device());
         for (String name : names) {
-            ManagedDevice md = devices.apply(name.split("\\.")[0]);
+            ManagedDevice md = devices.apply(rootDevice(name));
             if (md == null || !md.mayRunOnBusThread()) {
                 return false;
             }
@@ -105,7 +105,7 @@ final class InstructionExecutor {
         }
         List<ManagedDevice> wanted = new ArrayList<>();
         for (String name : names) {
-            ManagedDevice md = devices.apply(name.split("\\.")[0]);
+            ManagedDevice md = devices.apply(rootDevice(name));
             if (md == null) {
                 responses.error(instruction, id, name, "DeviceError", "There is no device with the name " + name + ".");
                 return true;
@@ -182,7 +182,7 @@ final class InstructionExecutor {
         } else {
             return;
         }
-        String root = device.split("\\.")[0]; // a set of samx.velocity is a call of samx
+        String root = rootDevice(device); // a set of samx.velocity is a call of samx
         for (ManagedDevice md : targets) {
             if (root.equals(md.name()) && !md.blockedTheBus) {
                 md.blockedTheBus = true;
@@ -291,6 +291,12 @@ final class InstructionExecutor {
             }
         }
         return md.ready() && !md.closing();
+    }
+
+    /** The device a dotted name belongs to: {@code samx} for {@code samx.velocity} or {@code samx}. */
+    static String rootDevice(String dottedName) {
+        int dot = dottedName.indexOf('.');
+        return dot < 0 ? dottedName : dottedName.substring(0, dot);
     }
 
     static List<String> names(Object device) {

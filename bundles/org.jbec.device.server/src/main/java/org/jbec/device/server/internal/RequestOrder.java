@@ -68,7 +68,7 @@ final class RequestOrder {
         boolean read = "read".equals(instruction.action());
         List<String> keys = new ArrayList<>();
         for (String device : InstructionExecutor.names(instruction.device())) {
-            keys.add(rid + "\u0000" + device.split("\\.")[0]);
+            keys.add(rid + "\u0000" + InstructionExecutor.rootDevice(device));
         }
         Pending self = new Pending(new CompletableFuture<>(), read);
         List<CompletableFuture<Void>> before = new ArrayList<>();
