@@ -104,8 +104,8 @@ public final class ProtocolFloor {
         readAnswer.add(publish(RESPONSES, encoded(response(read, "completed"))));
         List<CommandArguments> moveAnswer = List.of(publish(RESPONSES, encoded(response(move, "running"))),
                 publish(RESPONSES, encoded(response(move, "completed"))));
-        List<CommandArguments> sendRead = List.of(publish(INSTRUCTIONS, encoded(read)));
-        List<CommandArguments> sendMove = List.of(publish(INSTRUCTIONS, encoded(move)));
+        List<CommandArguments> sendReadAndMove = List.of(publish(INSTRUCTIONS, encoded(read)),
+                publish(INSTRUCTIONS, encoded(move)));
 
         DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().timeoutMillis(2000).build();
         BlockingQueue<Boolean> deviceWork = new LinkedBlockingQueue<>();
@@ -191,11 +191,11 @@ public final class ProtocolFloor {
                     // the run is over
                 }
             });
-            runPoints(points / 5, out, sendRead, sendMove, moved, syncEvery32);
+            runPoints(points / 5, out, sendReadAndMove, moved, syncEvery32);
             long cpu = CpuTime.jvmNanos();
             double redisCpu = CpuTime.redisSeconds(redis.getPort());
             long start = System.nanoTime();
-            runPoints(points, out, sendRead, sendMove, moved, syncEvery32);
+            runPoints(points, out, sendReadAndMove, moved, syncEvery32);
             double wall = (System.nanoTime() - start) / 1e3 / points;
             double jvm = (CpuTime.jvmNanos() - cpu) / 1e3 / points;
             Figures figures = new Figures(wall, jvm, (CpuTime.redisSeconds(redis.getPort()) - redisCpu) * 1e6 / points);
@@ -218,16 +218,13 @@ public final class ProtocolFloor {
     }
 
 
-    private static void runPoints(int points, ReplylessConnection out, List<CommandArguments> sendRead,
-            List<CommandArguments> sendMove, Semaphore moved, Runnable syncEvery32) throws InterruptedException {
+    private static void runPoints(int points, ReplylessConnection out, List<CommandArguments> sendReadAndMove,
+            Semaphore moved, Runnable syncEvery32) throws InterruptedException {
         for (int i = 0; i < points; i++) {
-            // the scan worker: the point's read, the next move (two writes), then wait for the move
+            // the scan worker: the point's read and the next move (one write, as ScanRun sends a read
+            // held for the next instruction), then wait for the move
             synchronized (out) {
-                out.write(sendRead);
-                syncEvery32.run();
-            }
-            synchronized (out) {
-                out.write(sendMove);
+                out.write(sendReadAndMove);
                 syncEvery32.run();
             }
             if (!moved.tryAcquire(10, TimeUnit.SECONDS)) {

@@ -22,7 +22,7 @@ final class ReplylessConnection extends Connection {
      *         replies nobody reads, so it is never used
      */
     ReplylessConnection(HostAndPort address, JedisClientConfig config) {
-        super(address, config);
+        super(BusSocketFactory.withWriteBuffer(address, config), config); // a scan point's answer in one send
         // OFF is silent when it works and answers an error when refused; ON answers OK either way:
         // the first reply is ON's OK, or OFF's refusal
         sendCommand(Protocol.Command.CLIENT, "REPLY", "OFF");
