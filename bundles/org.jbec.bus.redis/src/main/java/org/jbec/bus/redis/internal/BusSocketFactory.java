@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -13,12 +14,20 @@ import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 
 /**
- * Sockets for the connector's reply-less connection that hold what is written until Jedis flushes.
- * Jedis's own buffer is 8 KiB and is passed on to the socket whenever it fills; the device server's
- * answer to a scan point's read (each device's reading stored and published twice, the responses
- * carrying their instruction) is about 8 KiB, so it often went out in two system calls, and Redis
- * read it in two. Jedis has no setting for its buffer size. Plain TCP with the options of Jedis's
- * own factory; jBEC's connections do not use TLS.
+ * Sockets for the connector's own connections, made for how each is used; plain TCP with the options
+ * of Jedis's own factory (jBEC's connections do not use TLS).
+ * <p>
+ * The reply-less writer's socket ({@link #withWriteBuffer}) holds what is written until Jedis
+ * flushes. Jedis's own buffer is 8 KiB and is passed on to the socket whenever it fills; the device
+ * server's answer to a scan point's read (each device's reading stored and published twice, the
+ * responses carrying their instruction) is about 8 KiB, so it often went out in two system calls,
+ * and Redis read it in two. Jedis has no setting for its buffer size.
+ * <p>
+ * The pub/sub reader's socket ({@link #forReader}) is a socket channel's: once the subscription
+ * reads without a timeout, each read is one blocking system call. A plain socket of this JDK turns
+ * non-blocking for good at its first read with a timeout (the login), and from then on every read
+ * that finds nothing is three calls (a read that fails, a poll, the read again): with two waits for
+ * Redis per scan point, four calls more per point on the bus's busiest thread.
  */
 final class BusSocketFactory implements JedisSocketFactory {
 
@@ -28,16 +37,28 @@ final class BusSocketFactory implements JedisSocketFactory {
     private final HostAndPort address;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
+    private final SocketSupplier sockets;
 
-    private BusSocketFactory(HostAndPort address, JedisClientConfig config) {
+    /** A new unconnected socket. */
+    private interface SocketSupplier {
+        Socket get() throws IOException;
+    }
+
+    private BusSocketFactory(HostAndPort address, JedisClientConfig config, SocketSupplier sockets) {
         this.address = address;
         this.connectTimeoutMillis = config.getConnectionTimeoutMillis();
         this.readTimeoutMillis = config.getSocketTimeoutMillis();
+        this.sockets = sockets;
     }
 
     /** Sockets that send what is written when Jedis flushes, up to {@link #WRITE_BUFFER} bytes at once. */
     static BusSocketFactory withWriteBuffer(HostAndPort address, JedisClientConfig config) {
-        return new BusSocketFactory(address, config);
+        return new BusSocketFactory(address, config, BufferedSocket::new);
+    }
+
+    /** Sockets whose reads without a timeout are one blocking system call each. */
+    static BusSocketFactory forReader(HostAndPort address, JedisClientConfig config) {
+        return new BusSocketFactory(address, config, () -> SocketChannel.open().socket());
     }
 
     @Override
@@ -51,7 +72,13 @@ final class BusSocketFactory implements JedisSocketFactory {
             throw failure;
         }
         for (InetAddress host : hosts) {
-            Socket socket = new BufferedSocket();
+            Socket socket;
+            try {
+                socket = sockets.get();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+                throw failure;
+            }
             try {
                 socket.setReuseAddress(true);
                 socket.setKeepAlive(true); // a dead peer is noticed even while nothing is read

@@ -45,11 +45,16 @@ record RedisEndpoint(RedisAddress address, int timeoutMillis, String user, Strin
      */
     Jedis newConnection() {
         try {
-            return connected(new Jedis(hostAndPort(), clientConfig("jbec-reader")));
+            return connected(readerConnection());
         } catch (redis.clients.jedis.exceptions.JedisAccessControlException e) {
             onAuthFailure.run();
-            return connected(new Jedis(hostAndPort(), clientConfig("jbec-reader")));
+            return connected(readerConnection());
         }
+    }
+
+    private Jedis readerConnection() {
+        JedisClientConfig config = clientConfig("jbec-reader");
+        return new Jedis(BusSocketFactory.forReader(hostAndPort(), config), config);
     }
 
     private static Jedis connected(Jedis jedis) {
