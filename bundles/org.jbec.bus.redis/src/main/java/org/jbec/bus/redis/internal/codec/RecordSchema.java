@@ -66,6 +66,20 @@ final class RecordSchema {
         }
     }
 
+    /**
+     * One instance of each field type: many records declare {@code Map<String, Object> metadata},
+     * each component with its own equal type object. The converter's cache of type arguments then
+     * finds them by identity; with distinct instances a lookup compared them with equals, which
+     * copies their type arguments (1.2 % of the bus reader's samples in a profile of the scan bench).
+     */
+    private static final Map<Type, Type> TYPES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Type canonical(Type type) {
+        Type known = TYPES.putIfAbsent(type, type);
+        return known != null ? known : type;
+    }
+
     private static final ClassValue<RecordSchema> SCHEMAS = new ClassValue<>() {
         @Override
         protected RecordSchema computeValue(Class<?> type) {
@@ -107,7 +121,7 @@ final class RecordSchema {
                 }
                 java.util.function.Function<Object, Object> accessor = accessor(lookup.unreflect(c.getAccessor()), type);
                 String wireName = wire != null ? wire.value() : snakeCase(c.getName());
-                list.add(new Field(wireName, packed(wireName), accessor, c.getGenericType(), c.getType(),
+                list.add(new Field(wireName, packed(wireName), accessor, canonical(c.getGenericType()), c.getType(),
                         defaultValue));
                 parameterTypes[i] = c.getType();
             }
