@@ -33,12 +33,12 @@ final class ConfigRequests {
 
     private final Logger logger = LoggerFactory.getLogger(ConfigRequests.class);
     private final Connector bus;
-    private final DeviceServer server;
+    private final SessionDevices session;
     private final DeviceSessionReader reader = new DeviceSessionReader();
 
-    ConfigRequests(Connector bus, DeviceServer server) {
+    ConfigRequests(Connector bus, SessionDevices session) {
         this.bus = bus;
-        this.server = server;
+        this.session = session;
     }
 
     void handle(DeviceConfigMessage request) {
@@ -48,25 +48,25 @@ final class ConfigRequests {
         try {
             String broadcast = request.action();
             switch (request.action() == null ? "" : request.action()) {
-                case "add" -> server.add(reader.fromMaps(config, source));
-                case "remove" -> server.remove(config.keySet(), source);
+                case "add" -> session.add(reader.fromMaps(config, source));
+                case "remove" -> session.remove(config.keySet(), source);
                 case "update" -> update(config, source);
                 case "set" -> {
                     DeviceSession next = reader.fromMaps(config, source);
-                    server.checkClasses(next); // a refused session must not appear replaced in the history
+                    session.checkClasses(next); // a refused session must not appear replaced in the history
                     keepHistory();
-                    server.load(next);
+                    session.load(next);
                     broadcast = "reload";
                 }
                 case "reset" -> {
                     keepHistory();
-                    server.load(new DeviceSession(source, List.of(), List.of()));
+                    session.load(new DeviceSession(source, List.of(), List.of()));
                     broadcast = "reload";
                 }
                 case "reload", "cancel" -> {
                     // reload: clients rebuild from info/devices/config; cancel: nothing runs long here
                 }
-                default -> throw DeviceServer.problem(source, "", "unknown action '" + request.action() + "'");
+                default -> throw SessionDevices.problem(source, "", "unknown action '" + request.action() + "'");
             }
             reply(rid, true, null);
             acknowledge(rid);
@@ -87,22 +87,22 @@ final class ConfigRequests {
      */
     private void update(Map<String, Object> config, String source) throws ConfigException {
         Map<String, DeviceConfig> current = new LinkedHashMap<>();
-        server.sessionDevices().forEach(d -> current.put(d.name(), d));
+        session.sessionDevices().forEach(d -> current.put(d.name(), d));
         List<DeviceConfig> updates = new java.util.ArrayList<>();
         for (Map.Entry<String, Object> e : config.entrySet()) {
             DeviceConfig old = current.get(e.getKey());
             if (old == null) {
-                throw DeviceServer.problem(source, e.getKey(), "no device of this name is in the session");
+                throw SessionDevices.problem(source, e.getKey(), "no device of this name is in the session");
             }
             if (!(e.getValue() instanceof Map<?, ?> fields)) {
-                throw DeviceServer.problem(source, e.getKey(), "an update is a map of fields");
+                throw SessionDevices.problem(source, e.getKey(), "an update is a map of fields");
             }
             Map<String, Object> merged = old.toWire();
             merged.remove("name");
             for (Map.Entry<?, ?> f : fields.entrySet()) {
                 String field = String.valueOf(f.getKey());
                 if (!UPDATABLE.contains(field)) {
-                    throw DeviceServer.problem(source, e.getKey() + "." + field, "Cannot update key " + field);
+                    throw SessionDevices.problem(source, e.getKey() + "." + field, "Cannot update key " + field);
                 }
                 if (field.equals("deviceConfig") && f.getValue() instanceof Map<?, ?> dc) {
                     Map<String, Object> deviceConfig = new LinkedHashMap<>(old.deviceConfig() == null ? Map.of()
@@ -114,19 +114,19 @@ final class ConfigRequests {
                 }
             }
             DeviceConfig updated = reader.fromMaps(Map.of(e.getKey(), merged), source).devices().get(0);
-            server.check(updated, source);
+            session.check(updated, source);
             updates.add(updated);
         }
         List<DeviceConfig> applied = new java.util.ArrayList<>();
         try {
             for (DeviceConfig updated : updates) {
-                server.replace(updated, source);
+                session.replace(updated, source);
                 applied.add(updated);
             }
         } catch (ConfigException | RuntimeException failed) {
             for (DeviceConfig done : applied) {
                 try {
-                    server.replace(current.get(done.name()), source + " (undone)");
+                    session.replace(current.get(done.name()), source + " (undone)");
                 } catch (ConfigException | RuntimeException e) {
                     logger.error("{}: {} could not be put back: {}", source, done.name(), e.toString());
                 }
@@ -148,7 +148,7 @@ final class ConfigRequests {
     }
 
     private void keepHistory() {
-        List<Map<String, Object>> wire = server.sessionDevices().stream().map(DeviceConfig::toWire).toList();
+        List<Map<String, Object>> wire = session.sessionDevices().stream().map(DeviceConfig::toWire).toList();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("removed_at", System.currentTimeMillis() / 1000.0);
         bus.lpush(Endpoints.deviceConfigHistory(), new AvailableResourceMessage(metadata, wire), Limits.maxLength(50));

@@ -1,9 +1,7 @@
 package org.jbec.device.server.internal;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +14,10 @@ import java.util.concurrent.TimeUnit;
 import org.jbec.bus.api.Connector;
 import org.jbec.bus.api.Endpoints;
 import org.jbec.bus.api.Subscription;
-import org.jbec.bus.api.message.AvailableResourceMessage;
 import org.jbec.bus.api.message.BecStatus;
-import org.jbec.bus.api.message.DeviceInitializationProgressMessage;
 import org.jbec.bus.api.message.DeviceInstructionMessage;
 import org.jbec.bus.api.message.VariableMessage;
 import org.jbec.config.ConfigException;
-import org.jbec.config.DeviceConfig;
 import org.jbec.config.DeviceSession;
 import org.jbec.config.DeviceSessionReader;
 import org.jbec.device.api.Device;
@@ -60,7 +55,6 @@ public final class DeviceServer {
     /** Classes whose devices are built after all others (computed signals, proxies). */
     private final java.util.Set<String> buildLast = ConcurrentHashMap.newKeySet();
     private final Map<String, ManagedDevice> devices = new ConcurrentHashMap<>();
-    private final List<String> order = new ArrayList<>();
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2,
             Threads.named("jbec-device-timer"));
     private final ExecutorService work = Executors.newCachedThreadPool(Threads.named("jbec-device-work"));
@@ -72,9 +66,8 @@ public final class DeviceServer {
     private final InstructionWatch watch;
     private final List<Subscription> subscriptions = new ArrayList<>();
     private final RequestOrder requestOrder = new RequestOrder(work);
-    private final Object lock = new Object();
+    private final SessionDevices session;
     private volatile ServiceHandle handle;
-    private volatile DeviceSession session;
 
     @Activate
     public DeviceServer(@Reference Connector bus, @Reference Alarms alarms, @Reference BecServices services,
@@ -95,6 +88,7 @@ public final class DeviceServer {
         this.services = services;
         this.publisher = new DevicePublisher(bus);
         this.builder = new DeviceBuilder(bus, factories, devices, publisher, alarms, work, timer);
+        this.session = new SessionDevices(bus, alarms, factories, buildLast, devices, builder);
         this.watch = new InstructionWatch(bus, work);
         this.executor = new InstructionExecutor(bus, devices::get, publisher, watch, new InstructionExecutor.DeviceAlarms() {
             @Override
@@ -161,7 +155,7 @@ public final class DeviceServer {
         }));
         subscriptions.add(bus.subscribe(Endpoints.stopDevices(),
                 event -> work.execute(guarded("stop_devices", () -> stopDevices(event.value())))));
-        ConfigRequests requests = new ConfigRequests(bus, this);
+        ConfigRequests requests = new ConfigRequests(bus, session);
         // one request at a time, in arrival order, as BEC's SciHub
         subscriptions.add(bus.subscribe(Endpoints.deviceConfigRequest(), event -> {
             if (event.value() instanceof org.jbec.bus.api.message.DeviceConfigMessage request) {
@@ -183,144 +177,17 @@ public final class DeviceServer {
 
     /** Loads a session: refused whole when a device class rejects its deviceConfig. */
     void load(DeviceSession next) throws ConfigException {
-        checkClasses(next);
-        synchronized (lock) {
-            devices.values().forEach(builder::tearDown);
-            devices.clear();
-            order.clear();
-            session = next;
-            persist();
-            addAll(next.devices());
-        }
-        logger.info("Device session {} loaded: {} devices, {} up", next.source(), devices.size(),
-                devices.values().stream().filter(ManagedDevice::ready).count());
-        List<String> down = order.stream().map(devices::get).filter(md -> md.config.enabled() && !md.ready())
-                .map(md -> md.name() + " (" + md.problem + ")").toList();
-        if (!down.isEmpty()) {
-            alarms.raise(AlarmSeverity.MINOR, null, "DeviceInitError", down.size() + " devices of " + next.source()
-                    + " are not available: " + String.join("; ", down));
-        }
+        session.load(next);
     }
 
-    /** Builds devices in the given (load) order, reporting progress; a device that fails stays down. */
-    private void addAll(List<DeviceConfig> added) {
-        int index = 0;
-        List<DeviceConfig> ordered = new ArrayList<>(added);
-        // a stable sort: load order kept within each pass
-        ordered.sort(java.util.Comparator.comparing(d -> buildLast.contains(d.deviceClass())));
-        for (DeviceConfig d : ordered) {
-            ManagedDevice md = new ManagedDevice(d);
-            devices.put(d.name(), md);
-            order.add(d.name());
-            progress(d.name(), false, true, index, added.size());
-            boolean ok = !d.enabled() || builder.build(md);
-            progress(d.name(), true, ok, index++, added.size());
-        }
-    }
-
-    /** Writes the running session to info/devices/config, as BEC persists it. */
-    private void persist() {
-        List<Map<String, Object>> wire = new ArrayList<>();
-        order.forEach(name -> wire.add(devices.get(name).config.toWire()));
-        if (order.isEmpty() && session != null) {
-            session.devices().forEach(d -> wire.add(d.toWire()));
-        }
-        bus.set(Endpoints.deviceConfig(), new AvailableResourceMessage(null, wire), null);
-    }
-
-    /** The running session's devices, in load order. */
-    List<DeviceConfig> sessionDevices() {
-        synchronized (lock) {
-            return order.stream().map(n -> devices.get(n).config).toList();
-        }
-    }
-
-    /** Checks deviceConfigs against their classes; problems name source and device. */
-    void checkClasses(DeviceSession next) throws ConfigException {
-        List<org.jbec.config.ConfigProblem> problems = new ArrayList<>();
-        for (DeviceConfig d : next.devices()) {
-            DeviceFactory f = factories.get(d.deviceClass());
-            if (f != null && d.deviceConfig() != null) {
-                f.check(d.deviceConfig()).forEach(p -> problems.add(new org.jbec.config.ConfigProblem(next.source(), 0,
-                        0, d.name(), p)));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-    }
-
-    /** Checks one device's deviceConfig against its class. */
-    void check(DeviceConfig device, String source) throws ConfigException {
-        checkClasses(new DeviceSession(source, List.of(device), List.of()));
-    }
-
-    /** BEC's config action add: new devices only; the session grows. */
-    void add(DeviceSession additions) throws ConfigException {
-        checkClasses(additions);
-        synchronized (lock) {
-            for (DeviceConfig d : additions.devices()) {
-                if (devices.containsKey(d.name())) {
-                    throw problem(additions.source(), d.name(), "a device of this name is already in the session");
-                }
-            }
-            addAll(additions.devices());
-            persist();
-        }
-    }
-
-    /** BEC's config action remove. */
-    void remove(java.util.Collection<String> names, String source) throws ConfigException {
-        synchronized (lock) {
-            for (String name : names) {
-                if (!devices.containsKey(name)) {
-                    throw problem(source, name, "no device of this name is in the session");
-                }
-            }
-            for (String name : names) {
-                builder.tearDown(devices.remove(name));
-                order.remove(name);
-            }
-            persist();
-        }
-    }
-
-    /**
-     * Replaces one device's configuration (BEC's update, after the caller merged and validated it).
-     * When the device does not come up with the new configuration, the old one is restored and the
-     * update fails, as BEC rolls back a deviceConfig that cannot be applied.
-     */
-    void replace(DeviceConfig updated, String source) throws ConfigException {
-        synchronized (lock) {
-            ManagedDevice old = devices.get(updated.name());
-            boolean wasUp = old.ready();
-            builder.tearDown(old); // keeps its position as the setpoint to restore
-            ManagedDevice md = new ManagedDevice(updated);
-            md.lastSetpoint = old.lastSetpoint;
-            devices.put(updated.name(), md);
-            if (updated.enabled() && !builder.build(md) && wasUp) {
-                ManagedDevice restored = new ManagedDevice(old.config);
-                restored.lastSetpoint = old.lastSetpoint;
-                devices.put(old.name(), restored);
-                builder.build(restored);
-                throw problem(source, updated.name(), "the update was rolled back: " + md.problem);
-            }
-            persist();
-        }
-    }
-
-    static ConfigException problem(String source, String device, String message) {
-        return new ConfigException(List.of(new org.jbec.config.ConfigProblem(source, 0, 0, device, message)));
-    }
-
-    private void progress(String device, boolean finished, boolean success, int index, int total) {
-        bus.setAndPublish(Endpoints.deviceInitializationProgress(), new DeviceInitializationProgressMessage(null,
-                device, finished, success, (long) index, (long) total), Duration.ofSeconds(3600));
+    /** The session's devices and the config actions on them. */
+    SessionDevices session() {
+        return session;
     }
 
     private void stopDevices(Object value) {
         List<String> names = value instanceof VariableMessage v && v.value() instanceof List<?> l
-                ? l.stream().map(String::valueOf).toList() : List.copyOf(order);
+                ? l.stream().map(String::valueOf).toList() : session.names();
         for (String name : names) {
             ManagedDevice md = devices.get(name);
             if (md != null && md.ready() && md.config.enabled() && !md.config.readOnly()) {
@@ -344,38 +211,16 @@ public final class DeviceServer {
         if (Boolean.TRUE.equals(properties.get(DeviceFactory.BUILD_LAST))) {
             buildLast.addAll(names);
         }
-        if (session == null) {
-            return;
+        if (session.loaded()) {
+            work.execute(() -> session.classArrived(names));
         }
-        work.execute(() -> {
-            synchronized (lock) {
-                for (String name : order) {
-                    ManagedDevice md = devices.get(name);
-                    if (md != null && !md.ready() && md.config.enabled() && names.contains(md.config.deviceClass())) {
-                        if (builder.build(md)) {
-                            logger.info("{} rebuilt with device class {}", name, md.config.deviceClass());
-                        }
-                    }
-                }
-            }
-        });
     }
 
     /** A device class leaves (bundle stopped or updated): its devices are torn down and reported. */
     void removeFactory(DeviceFactory factory, Map<String, Object> properties) {
         List<String> names = classNames(properties);
         names.forEach(n -> factories.remove(n, factory));
-        synchronized (lock) {
-            for (ManagedDevice md : devices.values()) {
-                if (names.contains(md.config.deviceClass()) && md.ready()) {
-                    md.whenIdle(10_000, () -> {
-                        builder.tearDown(md);
-                        md.problem = "device class " + md.config.deviceClass() + " was removed";
-                    });
-                    logger.warn("{}: {}; it comes back with its class", md.name(), md.problem);
-                }
-            }
-        }
+        session.classLeft(names);
     }
 
     static List<String> classNames(Map<String, Object> properties) {
@@ -411,20 +256,13 @@ public final class DeviceServer {
 
     /** What the server knows of each device, for the shell and tests. */
     Map<String, String> states() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String name : order) {
-            ManagedDevice md = devices.get(name);
-            out.put(name, !md.config.enabled() ? "disabled" : md.ready() ? "up" : "down: " + md.problem);
-        }
-        return out;
+        return session.states();
     }
 
     @Deactivate
     void stop() {
         subscriptions.forEach(Subscription::close);
-        synchronized (lock) {
-            devices.values().forEach(builder::tearDown);
-        }
+        session.tearDownAll();
         if (handle != null) {
             handle.close();
         }

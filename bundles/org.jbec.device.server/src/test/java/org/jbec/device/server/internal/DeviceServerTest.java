@@ -328,7 +328,7 @@ class DeviceServerTest {
     @Test
     void detectorsPublishPreviewsAndAsyncDataOfTheStagedScan() throws Exception {
         server.addFactory(new org.jbec.device.sim.internal.SimWaveformFactory(), classes("ophyd_devices.SimWaveform"));
-        server.add(session("waveform.yaml", """
+        server.session().add(session("waveform.yaml", """
                 waveform:
                   readoutPriority: async
                   deviceClass: ophyd_devices.SimWaveform
@@ -349,7 +349,7 @@ class DeviceServerTest {
     @Test
     void aFlyerKickedOffFliesAndPublishesItsPoints() throws Exception {
         server.addFactory(new org.jbec.device.sim.internal.SimFlyerFactory(), classes("ophyd_devices.SynFlyer"));
-        server.add(session("flyer.yaml", """
+        server.session().add(session("flyer.yaml", """
                 flyer_sim:
                   readoutPriority: on_request
                   deviceClass: ophyd_devices.SynFlyer
@@ -373,7 +373,7 @@ class DeviceServerTest {
     @Test
     void subDevicesAreAddressedByDottedNames() throws Exception {
         server.addFactory(new org.jbec.device.sim.internal.SynDeviceOPAASFactory(), classes("ophyd_devices.SynDeviceOPAAS"));
-        server.add(session("hexapod.yaml", """
+        server.session().add(session("hexapod.yaml", """
                 hexapod:
                   readoutPriority: baseline
                   deviceClass: ophyd_devices.SynDeviceOPAAS
@@ -436,12 +436,12 @@ class DeviceServerTest {
             }
         };
         server.addFactory(flaky, classes("test.Flaky"));
-        server.add(session("d.yaml", "det:\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n  enabled: true\n"));
+        server.session().add(session("d.yaml", "det:\n  readoutPriority: monitored\n  deviceClass: test.Flaky\n  enabled: true\n"));
         RequestResponseMessage update = request("update", Map.of("det", Map.of("deviceConfig", Map.of("broken", true))));
         assertFalse(update.accepted());
         assertTrue(String.valueOf(update.message()).contains("rolled back: cannot configure det"), String.valueOf(update.message()));
         assertEquals("up", server.states().get("det"), "the old configuration runs again");
-        assertEquals(null, server.sessionDevices().stream().filter(d -> d.name().equals("det")).findFirst().orElseThrow()
+        assertEquals(null, server.session().sessionDevices().stream().filter(d -> d.name().equals("det")).findFirst().orElseThrow()
                 .deviceConfig(), "the session is unchanged");
     }
 
