@@ -92,7 +92,7 @@ public final class DeviceServerBench {
             server.load(new DeviceSessionReader().read(new StringReader(session(devices, 0,
                     "{delay: 1, update_frequency: 100, velocity: 0.001, tolerance: 0.0001}")), Path.of("."), "b.yaml"));
             for (int i = 0; i < devices; i++) {
-                server.sessionDevices(); // warm
+                server.session().sessionDevices(); // warm
                 bus.send(Endpoints.deviceInstructions(), new org.jbec.bus.api.message.DeviceInstructionMessage(
                         null, "m" + i, "set", Map.of("value", 40.0)));
             }
