@@ -91,8 +91,9 @@ public interface Device {
      * from elsewhere). The device server then runs a scan's reads and sets of it on the thread that
      * received them from the bus, which saves a thread hand-off per instruction; the time spent
      * there delays every message of the process, so a device that is unsure must answer false (the
-     * default). Simulated devices answer true. A device whose calls take longer there than a few
-     * milliseconds loses the privilege for good, with an alarm naming it.
+     * default). Simulated devices answer true. A device whose call is found waiting there (parked,
+     * sleeping), or takes longer than a quarter of a second, loses the privilege until it is built
+     * again, with an alarm naming it.
      */
     default boolean nonBlocking() {
         return false;

@@ -122,7 +122,7 @@ public final class ProtocolFloor {
                     if (deviceThread) {
                         deviceWork.add(nextIsRead);
                     } else {
-                        answer(writer.get(), nextIsRead ? readAnswer : moveAnswer, writes);
+                        send(writer.get(), nextIsRead ? readAnswer : moveAnswer, writes);
                     }
                     nextIsRead = !nextIsRead;
                 } else if (responses.incrementAndGet() % 4 == 0) {
@@ -176,26 +176,21 @@ public final class ProtocolFloor {
             });
             writer.set(out);
             subscribed.acquire();
-            Runnable syncEvery32 = () -> {
-                if (writes.incrementAndGet() % 32 == 0) {
-                    out.sync();
-                }
-            };
             threads.execute(() -> {
                 try {
                     while (true) {
                         boolean isRead = deviceWork.take();
-                        answer(out, isRead ? readAnswer : moveAnswer, writes);
+                        send(out, isRead ? readAnswer : moveAnswer, writes);
                     }
                 } catch (InterruptedException e) {
                     // the run is over
                 }
             });
-            runPoints(points / 5, out, sendReadAndMove, moved, syncEvery32);
+            runPoints(points / 5, out, sendReadAndMove, moved, writes);
             long cpu = CpuTime.jvmNanos();
             double redisCpu = CpuTime.redisSeconds(redis.getPort());
             long start = System.nanoTime();
-            runPoints(points, out, sendReadAndMove, moved, syncEvery32);
+            runPoints(points, out, sendReadAndMove, moved, writes);
             double wall = (System.nanoTime() - start) / 1e3 / points;
             double jvm = (CpuTime.jvmNanos() - cpu) / 1e3 / points;
             Figures figures = new Figures(wall, jvm, (CpuTime.redisSeconds(redis.getPort()) - redisCpu) * 1e6 / points);
@@ -207,8 +202,8 @@ public final class ProtocolFloor {
         }
     }
 
-    /** The device side's batch for one instruction, on the shared connection (confirmed every 32 writes). */
-    private static void answer(ReplylessConnection out, List<CommandArguments> commands, AtomicLong writes) {
+    /** A batch on the shared connection (confirmed every 32 writes, as jBEC's reply-less writes are). */
+    private static void send(ReplylessConnection out, List<CommandArguments> commands, AtomicLong writes) {
         synchronized (out) {
             out.write(commands);
             if (writes.incrementAndGet() % 32 == 0) {
@@ -217,16 +212,12 @@ public final class ProtocolFloor {
         }
     }
 
-
     private static void runPoints(int points, ReplylessConnection out, List<CommandArguments> sendReadAndMove,
-            Semaphore moved, Runnable syncEvery32) throws InterruptedException {
+            Semaphore moved, AtomicLong writes) throws InterruptedException {
         for (int i = 0; i < points; i++) {
             // the scan worker: the point's read and the next move (one write, as ScanRun sends a read
             // held for the next instruction), then wait for the move
-            synchronized (out) {
-                out.write(sendReadAndMove);
-                syncEvery32.run();
-            }
+            send(out, sendReadAndMove, writes);
             if (!moved.tryAcquire(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("protocol floor: point " + i + " not answered");
             }

@@ -23,11 +23,12 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
  * responses carrying their instruction) is about 8 KiB, so it often went out in two system calls,
  * and Redis read it in two. Jedis has no setting for its buffer size.
  * <p>
- * The pub/sub reader's socket ({@link #forReader}) is a socket channel's: once the subscription
- * reads without a timeout, each read is one blocking system call. A plain socket of this JDK turns
- * non-blocking for good at its first read with a timeout (the login), and from then on every read
- * that finds nothing is three calls (a read that fails, a poll, the read again): with two waits for
- * Redis per scan point, four calls more per point on the bus's busiest thread.
+ * The readers' sockets ({@link #forReader}, for the pub/sub and the stream reader) are socket
+ * channels': a read without a timeout (the subscription's) is one blocking system call. A plain
+ * socket of this JDK turns non-blocking for good at its first read with a timeout (the login), and
+ * from then on every read that finds nothing is three calls (a read that fails, a poll, the read
+ * again): with two waits for Redis per scan point, four calls more per point on the bus's busiest
+ * thread.
  */
 final class BusSocketFactory implements JedisSocketFactory {
 
