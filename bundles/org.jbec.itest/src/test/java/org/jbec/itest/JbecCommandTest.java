@@ -35,6 +35,8 @@ class JbecCommandTest {
     Path work;
 
     private int port;
+    /** A second free port, distinct from {@link #port}, for a test's own server (the EPICS IOC). */
+    private int sparePort;
     private Path config;
 
     /** Output and exit status of one jbec call. */
@@ -46,7 +48,9 @@ class JbecCommandTest {
 
     @BeforeEach
     void freshConfig() throws IOException {
-        port = PrivateRedis.freePort();
+        int[] ports = PrivateRedis.freePorts(2);
+        port = ports[0];
+        sparePort = ports[1];
         config = writeConfig("servers.yaml", "redis:\n  host: localhost\n  port: " + port + "\n"
                 + "log_writer:\n  base_path: " + work.resolve("log") + "\n");
     }
@@ -302,7 +306,7 @@ class JbecCommandTest {
     /** A line scan of an EPICS motor with an EPICS detector, the IOC in its own process. */
     @Test
     void aLineScanOfAnEpicsMotorWritesItsFile() throws Exception {
-        int iocPort = PrivateRedis.freePort();
+        int iocPort = sparePort;
         Path iocConfig = writeConfig("ioc.yaml", """
                 motors:
                   - {prefix: "SIM:MTR1", velocity: 20.0, low_limit: -50, high_limit: 50, egu: mm, precision: 3, position: 0}
@@ -519,6 +523,18 @@ class JbecCommandTest {
         Result notRunning = jbec(List.of("status"));
         assertEquals(3, notRunning.exit());
         assertTrue(notRunning.out().contains("not running"), notRunning.out());
+    }
+
+    /** A web port taken by another program: jBEC runs without its web view, and start says so. */
+    @Test
+    void startSaysWhenTheWebViewIsOffBecauseItsPortIsTaken() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(sparePort)) {
+            Result start = jbec(List.of("--config", config.toString(), "start"), "JBEC_HTTP_PORT",
+                    Integer.toString(sparePort));
+            assertEquals(0, start.exit(), start.all());
+            assertTrue(start.out().startsWith("jBEC started in "), start.out());
+            assertTrue(start.err().contains("jbec: port " + sparePort + " is in use: web view off"), start.all());
+        }
     }
 
     @Test

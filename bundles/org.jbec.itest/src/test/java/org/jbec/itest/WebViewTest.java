@@ -66,8 +66,9 @@ class WebViewTest {
     void start(org.junit.jupiter.api.TestInfo test) throws Exception {
         assertTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Debian's chromium and chromium-driver are installed (.ci/run installs them)");
-        httpPort = PrivateRedis.freePort();
-        redisPort = PrivateRedis.freePort();
+        int[] ports = PrivateRedis.freePorts(2);
+        httpPort = ports[0];
+        redisPort = ports[1];
         Files.writeString(work.resolve("servers.yaml"), "redis:\n  host: localhost\n  port: " + redisPort
                 + "\nlog_writer:\n  base_path: " + work.resolve("log") + "\n  levels:\n    io.jhdf: ERROR\n"
                 + "file_writer:\n  base_path: " + work.resolve("data") + "\n"
@@ -79,6 +80,21 @@ class WebViewTest {
                 + "    tolerance: 0.01\n    velocity: 2\n  enabled: true\n  readOnly: false\n",
                 StandardOpenOption.APPEND);
         jbec("start");
+        assertWebViewServes();
+    }
+
+    /** The page is served on httpPort once {@code jbec start} returns; else the daemon's output says why. */
+    private void assertWebViewServes() throws IOException, InterruptedException {
+        HttpResponse<String> index;
+        try {
+            index = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + httpPort + "/jbec/ui/index.html")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("the web view does not answer on port " + httpPort + " (" + e + "); daemon output:\n"
+                    + Files.readString(work.resolve("var/log/console.out"), StandardCharsets.UTF_8), e);
+        }
+        assertEquals(200, index.statusCode(), index.body());
     }
 
     @AfterEach

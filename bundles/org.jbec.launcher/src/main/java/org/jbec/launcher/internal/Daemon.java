@@ -95,6 +95,9 @@ final class Daemon {
             if (runningPid().orElse(-1L) == child.pid()) {
                 System.out.printf(Locale.ROOT, "jBEC started in %.2f s, pid %d (log: %s)%n",
                         (System.nanoTime() - started) / 1e9, child.pid(), home.logs());
+                // the launcher's own warnings (a web port in use, the web view off) are for the operator,
+                // who would otherwise find them only in the log
+                launcherWarnings(consoleLog).forEach(System.err::println);
                 return 0;
             }
             try {
@@ -170,6 +173,16 @@ final class Daemon {
                     .map(ProcessHandle::pid);
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The lines the launcher printed as {@code jbec: ...} in the background JVM's output. */
+    static List<String> launcherWarnings(Path consoleLog) {
+        try {
+            return Files.readAllLines(consoleLog, StandardCharsets.UTF_8).stream()
+                    .filter(line -> line.startsWith("jbec: ")).toList();
+        } catch (IOException e) {
+            return List.of();
         }
     }
 

@@ -92,9 +92,32 @@ public final class PrivateRedis implements AutoCloseable {
 
     /** A TCP port that nothing listened on a moment ago. */
     public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+        return freePorts(1)[0];
+    }
+
+    /**
+     * {@code count} distinct TCP ports that nothing listened on a moment ago. Two calls of
+     * {@link #freePort()} can return the same port (the kernel may hand a released port out again at
+     * once); a test that gives one port to Redis and the other to the web view then talks HTTP to
+     * Redis, which drops the connection without a reply. Every socket here stays open until all are
+     * chosen, so the ports differ.
+     */
+    public static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 
