@@ -32,8 +32,14 @@ public interface Device {
 
     /** Readings of the hinted and normal signals, by full name. */
     default Map<String, Reading> read() {
-        Map<String, Reading> out = new LinkedHashMap<>();
-        allSignals().stream().filter(s -> s.kind().inRead()).forEach(s -> out.put(s.name(), s.reading()));
+        // a loop, not a stream: a scan reads every monitored device at every point
+        List<Signal> all = allSignals();
+        Map<String, Reading> out = new LinkedHashMap<>(all.size() * 4 / 3 + 1);
+        for (Signal s : all) {
+            if (s.kind().inRead()) {
+                out.put(s.name(), s.reading());
+            }
+        }
         return out;
     }
 

@@ -304,7 +304,13 @@ final class InstructionExecutor {
             return s.isEmpty() ? List.of() : List.of(s);
         }
         if (device instanceof List<?> l) {
-            return l.stream().map(String::valueOf).toList();
+            // a loop, not a stream: this runs for every instruction, up to three times (each use may
+            // run at another time, against devices rebuilt in between)
+            List<String> names = new ArrayList<>(l.size());
+            for (Object name : l) {
+                names.add(String.valueOf(name));
+            }
+            return names;
         }
         return List.of();
     }
