@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -56,6 +57,10 @@ final class ScanSystem implements AutoCloseable {
     final JedisConnector bus;
     final List<ScanStatusMessage> statuses = new CopyOnWriteArrayList<>();
     final java.util.Queue<ScanMessage> segments = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    /** Points seen per scan id, counted as they arrive (the segments themselves may be dropped). */
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> pointsSeen = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Raised, under its own lock, at every status and segment: waiters block on it instead of polling. */
+    private final long[] arrivals = new long[1];
     final List<AlarmMessage> alarms = new CopyOnWriteArrayList<>();
     final List<RequestResponseMessage> responses = new CopyOnWriteArrayList<>();
     final ScanCatalogue catalogue;
@@ -79,13 +84,19 @@ final class ScanSystem implements AutoCloseable {
         bus.subscribe(Endpoints.scanStatus(), e -> {
             if (e.value() instanceof ScanStatusMessage m) {
                 statuses.add(m);
+                arrived();
             }
         });
-        bus.subscribe(Endpoints.scanSegment(), e -> e.messages().forEach(m -> {
-            if (m instanceof ScanMessage point) {
-                segments.add(point);
-            }
-        }));
+        bus.subscribe(Endpoints.scanSegment(), e -> {
+            e.messages().forEach(m -> {
+                if (m instanceof ScanMessage point) {
+                    segments.add(point);
+                    pointsSeen.computeIfAbsent(point.scanId(), id -> new java.util.concurrent.atomic.AtomicLong())
+                            .incrementAndGet();
+                }
+            });
+            arrived();
+        });
         bus.subscribe(Endpoints.alarms(), e -> {
             if (e.value() instanceof AlarmMessage m) {
                 alarms.add(m);
@@ -195,6 +206,47 @@ final class ScanSystem implements AutoCloseable {
     ScanStatusMessage awaitStatus(String rid, String status) throws InterruptedException {
         Await.until("scan of " + rid + " " + status + "; seen " + statusesOf(rid), () -> statusOf(rid, status) != null);
         return statusOf(rid, status);
+    }
+
+    private void arrived() {
+        synchronized (arrivals) {
+            arrivals[0]++;
+            arrivals.notifyAll();
+        }
+    }
+
+    /**
+     * Waits, without polling, until {@code done} holds; it is checked at every status and segment that
+     * arrives. A harness that polls takes CPU and wake-ups from the services it measures.
+     *
+     * @return whether it held within {@code timeout}
+     */
+    boolean awaitArrivals(java.util.function.BooleanSupplier done, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen;
+            synchronized (arrivals) {
+                seen = arrivals[0];
+            }
+            if (done.getAsBoolean()) {
+                return true;
+            }
+            synchronized (arrivals) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                if (arrivals[0] == seen) {
+                    TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+                }
+            }
+        }
+    }
+
+    /** The points of a scan that reached the bundler's output so far. */
+    long pointsSeen(String scanId) {
+        java.util.concurrent.atomic.AtomicLong n = pointsSeen.get(scanId);
+        return n == null ? 0 : n.get();
     }
 
     ScanStatusMessage statusOf(String rid, String status) {
