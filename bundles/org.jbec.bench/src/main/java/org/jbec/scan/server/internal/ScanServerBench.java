@@ -42,8 +42,6 @@ public final class ScanServerBench {
             run(system, redis, "warm-up grid_scan", () -> grid(system, gridSide / 2));
             run(system, redis, "warm-up line_scan", () -> line(system, lineSteps));
             warmUntilTheJitSettles(system, redis, lineSteps);
-            double set = roundTrip(system, "set", 1_000);
-            double read = roundTrip(system, "read", 1_000);
             Map<String, Long> before = commandCounts(redis.port());
             double redisCpuBefore = CpuTime.redisSeconds(redis.port());
             long jvmCpuBefore = CpuTime.jvmNanos();
@@ -70,6 +68,11 @@ public final class ScanServerBench {
             }
             java.util.Arrays.sort(lines);
             java.util.Arrays.sort(grids);
+            // after the scans: sent from the bench's own tracker, these instructions made the JIT
+            // recompile the shared bus code while the next scan ran (C2 threads 52-69 µs per point of
+            // the first measured line scan when they ran just before it)
+            double set = roundTrip(system, "set", 1_000);
+            double read = roundTrip(system, "read", 1_000);
             var floorAfter = floor.run(lineSteps, false);
             var floorWithHandOff = floor.run(lineSteps, true);
             System.out.printf(Locale.ROOT, "median of five: line %.3f ms/point (best %.3f), grid %.3f ms/point "
