@@ -2,7 +2,7 @@
 
 Usage: pty_session.py STEPS_JSON -- COMMAND...
 STEPS_JSON is a list of ["send", text] (text as typed; "\r" ends a line), ["ctrlc"] and
-["expect", regex, seconds]. Prints the whole transcript; exits 1 naming the step that timed out.
+["expect", regex, seconds] and ["ends", seconds] (the program exits by itself in that time). Prints the whole transcript; exits 1 naming the step that timed out.
 """
 import fcntl
 import json
@@ -58,6 +58,13 @@ for step in steps:
         os.write(fd, step[1].encode())
     elif step[0] == "ctrlc":
         os.write(fd, b"\x03")
+    elif step[0] == "ends":
+        # the program ends by itself within the time given (and so closes what it started, such as
+        # an embedded Redis); a kill at the end would leave its children running
+        deadline = time.time() + step[1]
+        while read_some(0.1):
+            if time.time() > deadline:
+                finish(1, "still running %ss after the last step" % step[1])
     elif step[0] == "expect":
         pattern = re.compile(step[1])
         deadline = time.time() + step[2]

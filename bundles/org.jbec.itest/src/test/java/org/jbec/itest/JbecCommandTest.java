@@ -190,7 +190,8 @@ class JbecCommandTest {
                 List.of("expect", "read(\\x1b\\[[0-9;?]*[A-Za-z])*\\s+bpm4i", 10),
                 List.of("send", "\r"),
                 List.of("expect", "bpm4i\\s+100", 10),
-                List.of("send", "exit 0\r"));
+                List.of("send", "exit 0\r"),
+                List.of("ends", 60));
         Path driver = work.resolve("pty_session.py");
         try (var in = getClass().getResourceAsStream("/pty_session.py")) {
             Files.write(driver, in.readAllBytes());
