@@ -526,6 +526,31 @@ class JbecCommandTest {
         assertTrue(notRunning.out().contains("not running"), notRunning.out());
     }
 
+    /**
+     * A jBEC killed with SIGKILL leaves its embedded Redis running (with the queue in it); the next
+     * start uses that server, says so, and stops it at {@code jbec stop} as one it started itself.
+     */
+    @Test
+    void theEmbeddedRedisOfAKilledJbecIsTakenOverAndStoppedWithTheNextOne() throws Exception {
+        Result first = jbec(List.of("--config", config.toString(), "start"));
+        assertEquals(0, first.exit(), first.all());
+        long pid = Long.parseLong(Files.readString(work.resolve("var/jbec.pid")).strip());
+        ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+        assertTrue(new ProcessBuilder("kill", "-9", Long.toString(pid)).start().waitFor(10, TimeUnit.SECONDS));
+        daemon.onExit().get(30, TimeUnit.SECONDS);
+        RedisAddress redis = new RedisAddress("127.0.0.1", port);
+        assertEquals(RedisProbe.Kind.REDIS, new RedisProbe(1000).probe(redis).kind(), "the killed jBEC's Redis runs on");
+
+        Result second = jbec(List.of("--config", config.toString(), "start"));
+        assertEquals(0, second.exit(), second.all());
+        assertTrue(second.err().contains("that an earlier jBEC of this home left running on port " + port), second.all());
+        Result status = jbec(List.of("status"));
+        assertTrue(status.out().contains("(left running by an earlier jBEC, adopted)"), status.out());
+        Result stop = jbec(List.of("stop"));
+        assertEquals(0, stop.exit(), stop.all());
+        assertEquals(RedisProbe.Kind.NOTHING, new RedisProbe(1000).probe(redis).kind(), "stopped with the second jBEC");
+    }
+
     /** A web port taken by another program: jBEC runs without its web view, and start says so. */
     @Test
     void startSaysWhenTheWebViewIsOffBecauseItsPortIsTaken() throws Exception {

@@ -38,7 +38,8 @@ record RedisForFramework(RedisAddress address, Optional<RedisServerProcess> embe
         RedisProbe.Answer answer = new RedisProbe(2000).probe(address);
         switch (answer.kind()) {
             case REDIS:
-                return new RedisForFramework(address, Optional.empty());
+                return new RedisForFramework(address,
+                        override == null || override.isBlank() ? leftRunning(config, address, redisDir) : Optional.empty());
             case NOT_REDIS:
                 throw new IOException("something that is not Redis answers at " + address + " (" + answer.detail()
                         + "); point " + from + " at a Redis server or free that port");
@@ -62,9 +63,31 @@ record RedisForFramework(RedisAddress address, Optional<RedisServerProcess> embe
         }
     }
 
+    /**
+     * The embedded Redis that an earlier jBEC of this home left running (it was killed before it could
+     * stop it), when nobody uses it: adopted, so that this one stops it on exit instead of leaving it
+     * running for good as an "external" server. The data it holds (the queue, for one) is kept.
+     */
+    private static Optional<RedisServerProcess> leftRunning(ServersConfig config, RedisAddress address, Path redisDir) {
+        if (!config.redis().embedded() || !address.isLoopback()) {
+            return Optional.empty();
+        }
+        Optional<RedisServerProcess> adopted;
+        try {
+            adopted = RedisServerProcess.adopt(RedisBinary.locate(redisDir.resolve("bin")), address.port(), redisDir);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        adopted.ifPresent(server -> System.err.println("jbec: the embedded Redis (pid " + server.pid() + ") that an "
+                + "earlier jBEC of this home left running on port " + address.port() + " is used, with its data, "
+                + "and stops with this one"));
+        return adopted;
+    }
+
     /** How status names the embedded server; blank for an external one. */
     String embeddedDescription() {
-        return embedded.map(s -> s.binary().describe() + " pid " + s.pid()).orElse("");
+        return embedded.map(s -> s.binary().describe() + " pid " + s.pid()
+                + (s.adopted() ? " (left running by an earlier jBEC, adopted)" : "")).orElse("");
     }
 
     @Override

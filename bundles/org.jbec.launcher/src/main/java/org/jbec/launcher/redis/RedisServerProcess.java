@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import org.jbec.bus.api.RedisAddress;
@@ -19,14 +20,48 @@ public final class RedisServerProcess implements AutoCloseable {
 
     private final RedisBinary binary;
     private final RedisAddress address;
-    private final Process process;
+    private final ProcessHandle process;
     private final Path logFile;
+    private final boolean adopted;
 
-    private RedisServerProcess(RedisBinary binary, RedisAddress address, Process process, Path logFile) {
+    private RedisServerProcess(RedisBinary binary, RedisAddress address, ProcessHandle process, Path logFile,
+            boolean adopted) {
         this.binary = binary;
         this.address = address;
         this.process = process;
         this.logFile = logFile;
+        this.adopted = adopted;
+    }
+
+    private static Path pidFile(Path workDir, int port) {
+        return workDir.resolve("redis-" + port + ".pid");
+    }
+
+    /**
+     * The server that an earlier {@link #start} in {@code workDir} left running on {@code port} when
+     * whoever started it ended without stopping it (a jBEC killed with SIGKILL), to be stopped by the
+     * caller as if it had started it. Only when nobody uses it: no connection to the port (an earlier
+     * jBEC still running keeps its connections open), and its pid file names the live process that
+     * listens on the port;
+     * empty otherwise, and on hosts whose connection tables cannot be read.
+     */
+    public static Optional<RedisServerProcess> adopt(RedisBinary binary, int port, Path workDir) {
+        Path pidFile = pidFile(workDir, port);
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        // the process must hold the port's listening socket: a stale pid file naming a reused pid does not
+        // (its name proves nothing: Debian's redis-server is a link to redis-check-rdb)
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(h -> LoopbackConnections.listensOn(pid, port));
+        if (handle.isEmpty() || LoopbackConnections.established(port).orElse(-1) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new RedisServerProcess(binary, new RedisAddress("127.0.0.1", port), handle.get(),
+                workDir.resolve("redis-" + port + ".log"), true));
     }
 
     /**
@@ -47,6 +82,8 @@ public final class RedisServerProcess implements AutoCloseable {
                 "--daemonize", "no",
                 "--dir", workDir.toAbsolutePath().toString(),
                 "--logfile", log.toAbsolutePath().toString(),
+                // for adopt(): Redis removes it when it stops cleanly
+                "--pidfile", pidFile(workDir, port).toAbsolutePath().toString(),
                 "--save", "",
                 // a subscriber's callbacks run on its reading thread: one busy for a while (a large
                 // image to process) has Redis hold what arrives meanwhile; the default 32 MB limit
@@ -65,18 +102,18 @@ public final class RedisServerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("redis-" + port + ".out").toFile()))
                 .start();
         RedisAddress address = new RedisAddress("127.0.0.1", port);
-        RedisServerProcess server = new RedisServerProcess(binary, address, process, log);
-        server.awaitReady(readyWithin);
+        RedisServerProcess server = new RedisServerProcess(binary, address, process.toHandle(), log, false);
+        server.awaitReady(process, readyWithin);
         return server;
     }
 
-    private void awaitReady(Duration within) throws IOException {
+    private void awaitReady(Process started, Duration within) throws IOException {
         RedisProbe probe = new RedisProbe(500);
         long deadline = System.nanoTime() + within.toNanos();
         RedisProbe.Answer last;
         do {
-            if (!process.isAlive()) {
-                throw new IOException(binary.describe() + " exited with " + process.exitValue()
+            if (!started.isAlive()) {
+                throw new IOException(binary.describe() + " exited with " + started.exitValue()
                         + " before answering on port " + address.port() + ":\n" + logTail());
             }
             last = probe.probe(address);
@@ -85,7 +122,7 @@ public final class RedisServerProcess implements AutoCloseable {
             }
             try {
                 // a condition poll, not a fixed sleep: stops as soon as the server answers
-                process.waitFor(50, TimeUnit.MILLISECONDS);
+                started.waitFor(50, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 close();
@@ -113,6 +150,11 @@ public final class RedisServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Whether this server was left by an earlier run and {@link #adopt adopted}. */
+    public boolean adopted() {
+        return adopted;
+    }
+
     private String logTail() {
         try {
             List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
@@ -130,9 +172,10 @@ public final class RedisServerProcess implements AutoCloseable {
         }
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            process.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            process.destroyForcibly();
+            process.onExit().completeOnTimeout(null, 5, TimeUnit.SECONDS).join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();

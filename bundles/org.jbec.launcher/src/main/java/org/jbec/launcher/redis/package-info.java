@@ -3,7 +3,7 @@
  * answers) and by the test fixture (a private Redis per test run), so both choose the same binary.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.jbec.launcher.redis;
 
 import org.osgi.annotation.bundle.Export;
