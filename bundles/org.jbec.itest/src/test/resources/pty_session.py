@@ -2,7 +2,8 @@
 
 Usage: pty_session.py STEPS_JSON -- COMMAND...
 STEPS_JSON is a list of ["send", text] (text as typed; "\r" ends a line), ["ctrlc"] and
-["expect", regex, seconds] and ["ends", seconds] (the program exits by itself in that time). Prints the whole transcript; exits 1 naming the step that timed out.
+["expect", regex, seconds] and ["ends", seconds] (the program exits by itself in that time).
+Prints the whole transcript; exits 1 naming the step that timed out.
 """
 import fcntl
 import json

@@ -72,12 +72,7 @@ record RedisForFramework(RedisAddress address, Optional<RedisServerProcess> embe
         if (!config.redis().embedded() || !address.isLoopback()) {
             return Optional.empty();
         }
-        Optional<RedisServerProcess> adopted;
-        try {
-            adopted = RedisServerProcess.adopt(RedisBinary.locate(redisDir.resolve("bin")), address.port(), redisDir);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        Optional<RedisServerProcess> adopted = RedisServerProcess.adopt(redisDir.resolve("bin"), address.port(), redisDir);
         adopted.ifPresent(server -> System.err.println("jbec: the embedded Redis (pid " + server.pid() + ") that an "
                 + "earlier jBEC of this home left running on port " + address.port() + " is used, with its data, "
                 + "and stops with this one"));

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * How many TCP connections a local server port has, from the kernel's tables ({@code /proc/net/tcp}
- * and {@code tcp6}): without talking to the server, which may ask for a login (ACLs) that the
- * launcher does not have at that moment. Linux only: elsewhere nothing is counted and nothing adopted.
+ * A local server port's sockets, from the kernel's tables ({@code /proc/net/tcp} and {@code tcp6}):
+ * without talking to the server, which may ask for a login (ACLs) that the launcher does not have at
+ * that moment. Linux only: elsewhere nothing is counted and nothing adopted.
  */
 final class LoopbackConnections {
 
     private static final String ESTABLISHED = "01";
     private static final String LISTEN = "0A";
+    private static final List<Path> TABLES = List.of(Path.of("/proc/net/tcp"), Path.of("/proc/net/tcp6"));
 
     private LoopbackConnections() {
     }
@@ -25,23 +31,13 @@ final class LoopbackConnections {
      * that socket's inode. Proves a pid file right (a pid reused by another program does not pass).
      */
     static boolean listensOn(long pid, int port) {
-        java.util.Set<String> sockets = new java.util.HashSet<>();
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            try {
-                for (String line : Files.readAllLines(Path.of(table), StandardCharsets.US_ASCII)) {
-                    String[] fields = line.trim().split("\\s+");
-                    if (fields.length > 9 && fields[1].endsWith(String.format(":%04X", port)) && fields[3].equals(LISTEN)) {
-                        sockets.add("socket:[" + fields[9] + "]");
-                    }
-                }
-            } catch (IOException e) {
-                // no IPv6 table on this host
-            }
-        }
+        Set<String> sockets = rows(port, LISTEN).orElse(List.of()).stream()
+                .filter(fields -> fields.length > 9).map(fields -> "socket:[" + fields[9] + "]")
+                .collect(Collectors.toSet());
         if (sockets.isEmpty()) {
             return false;
         }
-        try (java.util.stream.Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
+        try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
             return fds.anyMatch(fd -> {
                 try {
                     return sockets.contains(Files.readSymbolicLink(fd).toString());
@@ -56,32 +52,42 @@ final class LoopbackConnections {
 
     /** Established connections whose local end is {@code port}; empty where the tables cannot be read. */
     static OptionalInt established(int port) {
-        int count = 0;
+        return rows(port, ESTABLISHED).map(rows -> OptionalInt.of(rows.size())).orElse(OptionalInt.empty());
+    }
+
+    /** As {@link #established(int)}, in the lines of one table. */
+    static int established(List<String> table, int port) {
+        return matching(table, port, ESTABLISHED).size();
+    }
+
+    /** The rows of both tables with that local port and state, split in fields; empty where neither can be read. */
+    private static Optional<List<String[]>> rows(int port, String state) {
+        List<String[]> rows = new ArrayList<>();
         boolean read = false;
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+        for (Path table : TABLES) {
             try {
-                count += established(Files.readAllLines(Path.of(table), StandardCharsets.US_ASCII), port);
+                rows.addAll(matching(Files.readAllLines(table, StandardCharsets.US_ASCII), port, state));
                 read = true;
             } catch (IOException e) {
                 // no IPv6 table on this host, or no /proc at all: decided below
             }
         }
-        return read ? OptionalInt.of(count) : OptionalInt.empty();
+        return read ? Optional.of(rows) : Optional.empty();
     }
 
     /**
-     * Counts the lines of a table whose local address ends in {@code port} (hexadecimal) and whose
-     * state is established. Lines look like {@code "  3: 0100007F:9A5D 0100007F:C1A2 01 ..."}.
+     * The lines of a table whose local address ends in {@code port} (hexadecimal) and whose state is
+     * {@code state}, split in fields. Lines look like {@code "  3: 0100007F:9A5D 0100007F:C1A2 01 ..."}.
      */
-    static int established(List<String> table, int port) {
+    private static List<String[]> matching(List<String> table, int port, String state) {
         String localPort = String.format(":%04X", port);
-        int count = 0;
+        List<String[]> rows = new ArrayList<>();
         for (String line : table) {
             String[] fields = line.trim().split("\\s+");
-            if (fields.length > 3 && fields[1].endsWith(localPort) && fields[3].equals(ESTABLISHED)) {
-                count++;
+            if (fields.length > 3 && fields[1].endsWith(localPort) && fields[3].equals(state)) {
+                rows.add(fields);
             }
         }
-        return count;
+        return rows;
     }
 }

@@ -37,19 +37,24 @@ public final class RedisServerProcess implements AutoCloseable {
         return workDir.resolve("redis-" + port + ".pid");
     }
 
+    private static Path logFile(Path workDir, int port) {
+        return workDir.resolve("redis-" + port + ".log");
+    }
+
     /**
      * The server that an earlier {@link #start} in {@code workDir} left running on {@code port} when
      * whoever started it ended without stopping it (a jBEC killed with SIGKILL), to be stopped by the
      * caller as if it had started it. Only when nobody uses it: no connection to the port (an earlier
      * jBEC still running keeps its connections open), and its pid file names the live process that
-     * listens on the port;
-     * empty otherwise, and on hosts whose connection tables cannot be read.
+     * listens on the port. Empty otherwise, and on hosts whose connection tables cannot be read.
+     *
+     * @param binaryDir where {@link RedisBinary#locate} looks, once the server is known to be adopted
+     *        (it runs the binary for its version: not for every start that finds a Redis answering)
      */
-    public static Optional<RedisServerProcess> adopt(RedisBinary binary, int port, Path workDir) {
-        Path pidFile = pidFile(workDir, port);
+    public static Optional<RedisServerProcess> adopt(Path binaryDir, int port, Path workDir) {
         long pid;
         try {
-            pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
+            pid = Long.parseLong(Files.readString(pidFile(workDir, port), StandardCharsets.US_ASCII).strip());
         } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
@@ -60,8 +65,12 @@ public final class RedisServerProcess implements AutoCloseable {
         if (handle.isEmpty() || LoopbackConnections.established(port).orElse(-1) != 0) {
             return Optional.empty();
         }
-        return Optional.of(new RedisServerProcess(binary, new RedisAddress("127.0.0.1", port), handle.get(),
-                workDir.resolve("redis-" + port + ".log"), true));
+        try {
+            return Optional.of(new RedisServerProcess(RedisBinary.locate(binaryDir), new RedisAddress("127.0.0.1", port),
+                    handle.get(), logFile(workDir, port), true));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -75,7 +84,7 @@ public final class RedisServerProcess implements AutoCloseable {
     public static RedisServerProcess start(RedisBinary binary, int port, Path workDir, boolean persistent,
             Duration readyWithin) throws IOException {
         Files.createDirectories(workDir);
-        Path log = workDir.resolve("redis-" + port + ".log");
+        Path log = logFile(workDir, port);
         List<String> command = new ArrayList<>(List.of(binary.path().toString(),
                 "--port", Integer.toString(port),
                 "--bind", "127.0.0.1",

@@ -33,11 +33,11 @@ class RedisAdoptionTest {
         try {
             try (Socket stillUsing = new Socket("127.0.0.1", port)) {
                 awaitConnections(port, 1);
-                assertEquals(Optional.empty(), RedisServerProcess.adopt(binary, port, dir),
+                assertEquals(Optional.empty(), RedisServerProcess.adopt(dir.resolve("bin"), port, dir),
                         "a server with a connection (a jBEC still running on it) is not taken over");
             }
             awaitConnections(port, 0);
-            Optional<RedisServerProcess> adopted = RedisServerProcess.adopt(binary, port, dir);
+            Optional<RedisServerProcess> adopted = RedisServerProcess.adopt(dir.resolve("bin"), port, dir);
             assertTrue(adopted.isPresent(), "nobody connected: adopted");
             assertTrue(adopted.get().adopted());
             assertEquals(left.pid(), adopted.get().pid());
@@ -45,7 +45,7 @@ class RedisAdoptionTest {
             assertFalse(left.isAlive(), "closing the adopted server stops the process the first run started");
             assertEquals(RedisProbe.Kind.NOTHING, probe.probe(left.address()).kind());
             assertFalse(Files.exists(dir.resolve("redis-" + port + ".pid")), "a clean stop removes the pid file");
-            assertEquals(Optional.empty(), RedisServerProcess.adopt(binary, port, dir), "nothing left to adopt");
+            assertEquals(Optional.empty(), RedisServerProcess.adopt(dir.resolve("bin"), port, dir), "nothing left to adopt");
         } finally {
             left.close();
         }
@@ -55,7 +55,7 @@ class RedisAdoptionTest {
     void aPidFileNamingAnotherProgramIsNotAdopted(@TempDir Path dir) throws IOException {
         int port = RedisProbeTest.freePort();
         Files.writeString(dir.resolve("redis-" + port + ".pid"), Long.toString(ProcessHandle.current().pid()));
-        assertEquals(Optional.empty(), RedisServerProcess.adopt(RedisBinary.locate(dir.resolve("bin")), port, dir));
+        assertEquals(Optional.empty(), RedisServerProcess.adopt(dir.resolve("bin"), port, dir));
     }
 
     @Test
